@@ -1,0 +1,22 @@
+"""Write the runtime's CSS and minified JS into the output folder."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import rjsmin
+
+STATIC_DIR = Path(__file__).parent / "static"
+JS_NAME = "kundenfit.js"
+CSS_NAME = "kundenfit.css"
+
+
+def minified_js() -> str:
+    """The quiz runtime as shipped: minified, so its size is what the budget measures."""
+    return rjsmin.jsmin((STATIC_DIR / JS_NAME).read_text(encoding="utf-8"))
+
+
+def write_assets(target_dir: Path) -> None:
+    target_dir.mkdir(parents=True, exist_ok=True)
+    (target_dir / JS_NAME).write_text(minified_js(), encoding="utf-8")
+    (target_dir / CSS_NAME).write_text((STATIC_DIR / CSS_NAME).read_text(encoding="utf-8"), encoding="utf-8")

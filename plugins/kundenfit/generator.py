@@ -1,0 +1,147 @@
+"""The Pelican generator that loads the rule files and writes quiz and checklist pages.
+
+Pages go through Pelican's writer and the theme's Jinja environment, so a theme can override
+the plugin's templates and an i18n plugin can install its translations into them.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+from jinja2 import ChoiceLoader, FileSystemLoader
+from pelican.generators import Generator
+
+from . import settings as kf_settings
+from .assets import CSS_NAME, JS_NAME, write_assets
+from .errors import KundenfitError, RuleFileErrors
+from .manifest import manifest_json
+from .render.quiz_data import quiz_data, script_json
+from .rules import load_rulebook
+
+logger = logging.getLogger(__name__)
+TEMPLATES_DIR = Path(__file__).parent / "templates"
+
+
+class BuildStopped(SystemExit):
+    """Stop Pelican with exit status 2 after the problems were printed.
+
+    A SystemExit, because Pelican prints a traceback for any Exception it catches, and the
+    coach must see only the problem lines.
+    """
+
+    def __init__(self):
+        super().__init__(2)
+
+
+def stop_build(problems: list[KundenfitError]) -> None:
+    """Print one plain line per problem (no log decoration that could wrap it), then stop."""
+    lines = []
+    for problem in problems:
+        inner = problem.problems if isinstance(problem, RuleFileErrors) else [problem]
+        lines.extend(str(p) for p in inner)
+    for line in lines:
+        print(f"Fehler: {line}", file=sys.stderr)
+    print(f"Build abgebrochen: {len(lines)} Problem(e). output/ bleibt unverändert.", file=sys.stderr)
+    raise BuildStopped()
+
+
+class KundenfitGenerator(Generator):
+    """Load rules once per build; write one page per quiz and checklist, assets and manifest."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The theme comes first so it may override any plugin template.
+        self.env.loader = ChoiceLoader([self.env.loader, FileSystemLoader(str(TEMPLATES_DIR))])
+        self.options = kf_settings.read(self.settings)
+        self.rulebook = None
+
+    # -- addresses ---------------------------------------------------------------------------
+    def url(self, kind: str, view_id: str) -> str:
+        key = "KUNDENFIT_QUIZ_URL" if kind == "quiz" else "KUNDENFIT_CHECKLIST_URL"
+        return f"{self.settings['SITEURL']}/{self.options[key].format(id=view_id)}"
+
+    def save_as(self, kind: str, view_id: str) -> str:
+        key = "KUNDENFIT_QUIZ_SAVE_AS" if kind == "quiz" else "KUNDENFIT_CHECKLIST_SAVE_AS"
+        return self.options[key].format(id=view_id)
+
+    def asset_url(self, name: str) -> str:
+        return f"{self.settings['SITEURL']}/{self.options['KUNDENFIT_ASSETS_DIR']}/{name}"
+
+    # -- Pelican phases ----------------------------------------------------------------------
+    def generate_context(self):
+        rules_dir = Path(self.path) / self.options["KUNDENFIT_RULES_PATH"]
+        try:
+            self.rulebook = load_rulebook(rules_dir)
+        except KundenfitError as error:
+            stop_build([error])
+        lang = self.settings.get("DEFAULT_LANG", "de")
+        self.context["kundenfit_quizzes"] = [
+            {"id": q.id, "title": q.title, "intro": q.intro, "url": self.url("quiz", q.id), "lang": lang}
+            for q in self.rulebook.quizzes.values()
+        ]
+        self.context["kundenfit_checklists"] = [
+            {"id": c.id, "title": c.title, "intro": c.intro, "url": self.url("checklist", c.id), "lang": lang}
+            for c in self.rulebook.checklists.values()
+        ]
+
+    def view_context(self, kind: str, view_id: str, on_own_page: bool) -> dict:
+        """Everything the quiz/checklist templates need for one view."""
+        book = self.rulebook
+        lang = self.settings.get("DEFAULT_LANG", "de")
+        common = {
+            "lang": lang,
+            "heading_level": 2,
+            "show_title": not on_own_page,
+            "kf_css_url": self.asset_url(CSS_NAME),
+            "kf_js_url": self.asset_url(JS_NAME),
+            "pdf_url": None,
+        }
+        if kind == "quiz":
+            quiz = book.quizzes[view_id]
+            checklist = book.checklists.get(quiz.checklist) if quiz.checklist else None
+            return {
+                **common,
+                "quiz": quiz,
+                "quiz_json": script_json(quiz_data(quiz)),
+                "quiz_url": None if on_own_page else self.url("quiz", quiz.id),
+                "checklist": checklist,
+                "checklist_url": self.url("checklist", checklist.id) if checklist else None,
+                "page_url": self.url("quiz", quiz.id),
+            }
+        checklist = book.checklists[view_id]
+        quiz = book.quizzes.get(checklist.quiz) if checklist.quiz else None
+        return {
+            **common,
+            "checklist": checklist,
+            "checklist_url": None if on_own_page else self.url("checklist", checklist.id),
+            "quiz": quiz,
+            "quiz_url": self.url("quiz", quiz.id) if quiz else None,
+            "page_url": self.url("checklist", checklist.id),
+        }
+
+    def render_embed(self, kind: str, view_id: str) -> str:
+        """Render a view for the inside of an article."""
+        template = self.env.get_template(f"kundenfit/{kind}.html")
+        return template.render({**self.context, **self.view_context(kind, view_id, on_own_page=False)})
+
+    def generate_output(self, writer):
+        for kind, views in (("quiz", self.rulebook.quizzes), ("checklist", self.rulebook.checklists)):
+            template = self.get_template(f"kundenfit/{kind}_page")
+            for view_id in views:
+                writer.write_file(
+                    self.save_as(kind, view_id),
+                    template,
+                    self.context,
+                    relative_urls=self.settings["RELATIVE_URLS"],
+                    **self.view_context(kind, view_id, on_own_page=True),
+                )
+        output = Path(self.output_path)
+        write_assets(output / self.options["KUNDENFIT_ASSETS_DIR"])
+        entries = [
+            {"type": item_type, "id": item["id"], "lang": item["lang"], "title": item["title"], "url": item["url"]}
+            for item_type, key in (("quiz", "kundenfit_quizzes"), ("checklist", "kundenfit_checklists"))
+            for item in self.context[key]
+        ]
+        (output / self.options["KUNDENFIT_MANIFEST_SAVE_AS"]).write_text(manifest_json(entries), encoding="utf-8")

@@ -1,0 +1,65 @@
+"""Wire the Kundenfit plugin into Pelican's signals; the only module that imports pelican."""
+
+from __future__ import annotations
+
+from pelican import signals
+
+from .directive import KundenfitDirectiveExtension
+from .embeds import check_references, fill_placeholders, metadata_ids
+from .generator import KundenfitGenerator, stop_build
+
+
+def add_markdown_directive(pelican):
+    """Let Markdown articles use `{% quiz id %}` and `{% checklist id %}`."""
+    extensions = pelican.settings.setdefault("MARKDOWN", {}).setdefault("extensions", [])
+    if not any(isinstance(e, KundenfitDirectiveExtension) for e in extensions):
+        extensions.append(KundenfitDirectiveExtension())
+
+
+def get_generators(pelican):
+    return KundenfitGenerator
+
+
+def _all_content(generators):
+    for generator in generators:
+        for attr in ("articles", "translations", "drafts", "drafts_translations",
+                     "pages", "hidden_pages", "hidden_translations", "draft_pages", "draft_translations"):
+            yield from getattr(generator, attr, None) or []
+
+
+def embed_views(generators):
+    """Check every id articles name, then fill the directives and set the article links."""
+    ours = next((g for g in generators if isinstance(g, KundenfitGenerator)), None)
+    if ours is None or ours.rulebook is None:
+        return
+    contents = list({id(c): c for c in _all_content(generators)}.values())
+    problems = [p for c in contents if c.source_path for p in check_references(c.source_path, ours.rulebook)]
+    if problems:
+        stop_build(problems)
+    for content in contents:
+        rendered = {"used": False}
+
+        def render(kind, view_id, _state=rendered):
+            html = ours.render_embed(kind, view_id)
+            if not _state["used"]:
+                _state["used"] = True
+                html = f'<link rel="stylesheet" href="{ours.asset_url("kundenfit.css")}">\n{html}'
+            return html
+
+        if content._content:
+            filled = fill_placeholders(content._content, render)
+            if rendered["used"]:
+                filled += f'\n<script src="{ours.asset_url("kundenfit.js")}" defer></script>'
+            content._content = filled
+        links = []
+        for kind in ("quiz", "checklist"):
+            views = ours.rulebook.quizzes if kind == "quiz" else ours.rulebook.checklists
+            for view_id in metadata_ids(content, kind):
+                links.append({"url": ours.url(kind, view_id), "title": views[view_id].title, "kind": kind})
+        content.kundenfit_links = links
+
+
+def register():
+    signals.initialized.connect(add_markdown_directive)
+    signals.get_generators.connect(get_generators)
+    signals.all_generators_finalized.connect(embed_views)

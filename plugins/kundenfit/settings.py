@@ -1,0 +1,24 @@
+"""The plugin's settings and their defaults, in one place.
+
+Every setting is prefixed KUNDENFIT_ and read from Pelican's settings on every build, so no
+state survives between builds (autoreload, one run per language).
+"""
+
+from __future__ import annotations
+
+DEFAULTS = {
+    # Folder of the rule files, relative to Pelican's PATH (the content folder).
+    "KUNDENFIT_RULES_PATH": "rules",
+    "KUNDENFIT_QUIZ_URL": "quiz/{id}/",
+    "KUNDENFIT_QUIZ_SAVE_AS": "quiz/{id}/index.html",
+    "KUNDENFIT_CHECKLIST_URL": "checkliste/{id}/",
+    "KUNDENFIT_CHECKLIST_SAVE_AS": "checkliste/{id}/index.html",
+    # Where the runtime's CSS and JS are written, relative to the output folder.
+    "KUNDENFIT_ASSETS_DIR": "kundenfit",
+    "KUNDENFIT_MANIFEST_SAVE_AS": "manifest.json",
+}
+
+
+def read(settings: dict) -> dict:
+    """Return the plugin settings with defaults filled in."""
+    return {key: settings.get(key, default) for key, default in DEFAULTS.items()}

@@ -1,0 +1,24 @@
+"""Whole-site gates: valid HTML, no broken internal link, nothing loaded from another host."""
+
+from __future__ import annotations
+
+from tests.support.checks import broken_links, html_files, page_url, third_party_loads, validate_html
+
+
+def test_every_page_passes_the_nu_validator(site_dir):
+    errors = validate_html(html_files(site_dir))
+    assert errors == [], "\n".join(errors[:30])
+
+
+def test_no_internal_link_is_broken(site_dir, site_origin):
+    findings = broken_links(site_dir, site_origin)
+    assert findings == [], "\n".join(findings[:30])
+
+
+def test_no_page_loads_anything_from_another_host(site_dir, site_origin):
+    findings = []
+    for file in html_files(site_dir):
+        html = file.read_text(encoding="utf-8")
+        for url in third_party_loads(html, page_url(site_dir, file, site_origin), site_origin):
+            findings.append(f"{file.relative_to(site_dir)}: {url}")
+    assert findings == [], "\n".join(findings)

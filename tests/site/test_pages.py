@@ -1,0 +1,99 @@
+"""The built German site has the pages and the article structure the issue promises."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from bs4 import BeautifulSoup
+
+ARTICLES = ["nein-als-segen", "kunden-die-nicht-passen", "phasen-der-kundenbeziehung",
+            "wunschkunden-avatar", "kontakt-in-der-krise"]
+
+
+def soup_of(site_dir, rel):
+    path = site_dir / rel
+    assert path.exists(), f"{rel} was not built"
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+@pytest.mark.parametrize("rel", ["index.html", "ueber/index.html", "impressum/index.html",
+                                 "datenschutz/index.html", "404.html", "artikel/index.html"])
+def test_site_pages_exist_with_one_h1(site_dir, rel):
+    soup = soup_of(site_dir, rel)
+    assert len(soup.find_all("h1")) == 1
+    assert soup.html["lang"] == "de"
+    assert soup.find("main") and soup.find("nav") and soup.find("footer")
+    assert soup.select_one("a.skip-link")["href"] == "#inhalt"
+
+
+@pytest.mark.parametrize("slug", ARTICLES)
+def test_article_structure(site_dir, slug):
+    soup = soup_of(site_dir, f"artikel/{slug}/index.html")
+    article = soup.find("article")
+    assert len(soup.find_all("h1")) == 1
+    assert soup.select_one(".article__summary").get_text(strip=True)
+    keypoints = soup.select(".keypoints li")
+    assert 3 <= len(keypoints) <= 5, "Das Wichtigste in Kürze needs 3-5 points"
+    assert soup.select_one(".keypoints h2").get_text() == "Das Wichtigste in Kürze"
+    body_h2 = article.select(".article__body h2")
+    assert len(body_h2) >= 2, "sections under h2 headings"
+    meta = soup.select_one(".article__header .meta").get_text(" ", strip=True)
+    assert "Min. Lesezeit" in meta and "Kategorie" in meta
+    assert soup.select(".tags a"), "tags are listed"
+    source = soup.select_one(".source")
+    assert source and "Quelle" in source.h2.get_text()
+    assert source.strong.get_text(strip=True), "the original author is named"
+    assert article.select(".article__body ul li, .article__body ol li"), "lists stay lists"
+
+
+def test_dates_are_formatted_in_german(site_dir):
+    soup = soup_of(site_dir, "artikel/nein-als-segen/index.html")
+    text = soup.select_one(".article__header time").get_text()
+    month = text.split()[1]
+    assert month in {"Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August",
+                     "September", "Oktober", "November", "Dezember"}, text
+    assert text.split()[0].endswith(".")
+
+
+@pytest.mark.parametrize("slug", ARTICLES)
+def test_article_head_has_canonical_og_and_jsonld(site_dir, site_origin, slug):
+    soup = soup_of(site_dir, f"artikel/{slug}/index.html")
+    url = f"{site_origin}/artikel/{slug}/"
+    assert soup.find("link", rel="canonical")["href"] == url
+    assert soup.find("meta", property="og:url")["content"] == url
+    assert soup.find("meta", property="og:type")["content"] == "article"
+    assert soup.find("meta", property="og:title")["content"]
+    data = json.loads(soup.find("script", type="application/ld+json").string)
+    assert data["@type"] == "Article" and data["inLanguage"] == "de"
+    assert data["isBasedOn"]["author"]["name"]
+
+
+def test_jsonld_links_the_original_where_the_source_names_it(site_dir):
+    soup = soup_of(site_dir, "artikel/kunden-die-nicht-passen/index.html")
+    data = json.loads(soup.find("script", type="application/ld+json").string)
+    assert data["isBasedOn"]["url"].startswith("https://www.sabinakocherhans.com")
+    assert data["isBasedOn"]["author"]["name"] == "Sabina Kocherhans"
+
+
+def test_legal_pages_show_owner_data_from_settings(site_dir):
+    for rel in ("impressum/index.html", "datenschutz/index.html"):
+        text = soup_of(site_dir, rel).get_text(" ")
+        assert "[Platzhalter: Vor- und Nachname]" in text
+        assert "kontakt@example.org" in text
+
+
+def test_landing_page_presents_quizzes_and_checklists(site_dir):
+    soup = soup_of(site_dir, "index.html")
+    assert len(soup.select("#quizze .card")) >= 3
+    assert len(soup.select("#checklisten .card")) >= 3
+    assert soup.select_one(".newsletter")
+
+
+def test_sitemap_and_feed(site_dir, site_origin):
+    sitemap = BeautifulSoup((site_dir / "sitemap.xml").read_text(encoding="utf-8"), "xml")
+    locs = {loc.get_text() for loc in sitemap.find_all("loc")}
+    assert f"{site_origin}/artikel/nein-als-segen/" in locs
+    assert f"{site_origin}/quiz/kundenfit/" in locs
+    feed = BeautifulSoup((site_dir / "feeds/all.atom.xml").read_text(encoding="utf-8"), "xml")
+    assert len(feed.find_all("entry")) == len(ARTICLES)
