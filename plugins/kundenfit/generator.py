@@ -140,8 +140,16 @@ class KundenfitGenerator(Generator):
         output = Path(self.output_path)
         write_assets(output / self.options["KUNDENFIT_ASSETS_DIR"])
         entries = [
-            {"type": item_type, "id": item["id"], "lang": item["lang"], "title": item["title"], "url": item["url"]}
+            {
+                "type": item_type,
+                "id": item["id"],
+                "lang": item["lang"],
+                "title": item["title"],
+                "url": item["url"],
+            }
             for item_type, key in (("quiz", "kundenfit_quizzes"), ("checklist", "kundenfit_checklists"))
             for item in self.context[key]
         ]
-        (output / self.options["KUNDENFIT_MANIFEST_SAVE_AS"]).write_text(manifest_json(entries), encoding="utf-8")
+        (output / self.options["KUNDENFIT_MANIFEST_SAVE_AS"]).write_text(
+            manifest_json(entries), encoding="utf-8"
+        )

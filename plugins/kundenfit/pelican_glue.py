@@ -22,8 +22,17 @@ def get_generators(pelican):
 
 def _all_content(generators):
     for generator in generators:
-        for attr in ("articles", "translations", "drafts", "drafts_translations",
-                     "pages", "hidden_pages", "hidden_translations", "draft_pages", "draft_translations"):
+        for attr in (
+            "articles",
+            "translations",
+            "drafts",
+            "drafts_translations",
+            "pages",
+            "hidden_pages",
+            "hidden_translations",
+            "draft_pages",
+            "draft_translations",
+        ):
             yield from getattr(generator, attr, None) or []
 
 

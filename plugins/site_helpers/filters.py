@@ -34,8 +34,13 @@ def absolute_url(path: str, siteurl: str) -> str:
 def script_json(data: object) -> str:
     """Serialise for a <script> block: nothing in a text can close the element."""
     text = json.dumps(data, ensure_ascii=False, sort_keys=True)
-    for char, escaped in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"),
-                          ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
+    for char, escaped in (
+        ("<", "\\u003c"),
+        (">", "\\u003e"),
+        ("&", "\\u0026"),
+        ("\u2028", "\\u2028"),
+        ("\u2029", "\\u2029"),
+    ):
         text = text.replace(char, escaped)
     return text
 

@@ -24,8 +24,15 @@ def test_axe_reports_no_violations_and_no_foreign_request(page, site_dir, site_u
         results = axe.run(page)
         for violation in results.response["violations"]:
             targets = [node["target"] for node in violation["nodes"]][:3]
-            problems.append(f"{url}: {violation['id']} ({violation['impact']}): {violation['help']} {targets}")
-    foreign = sorted({u for u in requests if urlsplit(u).scheme in ("http", "https")
-                      and urlsplit(u).netloc != urlsplit(site_origin).netloc})
+            problems.append(
+                f"{url}: {violation['id']} ({violation['impact']}): {violation['help']} {targets}"
+            )
+    foreign = sorted(
+        {
+            u
+            for u in requests
+            if urlsplit(u).scheme in ("http", "https") and urlsplit(u).netloc != urlsplit(site_origin).netloc
+        }
+    )
     assert problems == [], "\n".join(problems)
     assert foreign == [], "requests to other hosts:\n" + "\n".join(foreign)

@@ -7,8 +7,13 @@ import json
 import pytest
 from bs4 import BeautifulSoup
 
-ARTICLES = ["nein-als-segen", "kunden-die-nicht-passen", "phasen-der-kundenbeziehung",
-            "wunschkunden-avatar", "kontakt-in-der-krise"]
+ARTICLES = [
+    "nein-als-segen",
+    "kunden-die-nicht-passen",
+    "phasen-der-kundenbeziehung",
+    "wunschkunden-avatar",
+    "kontakt-in-der-krise",
+]
 
 
 def soup_of(site_dir, rel):
@@ -17,8 +22,17 @@ def soup_of(site_dir, rel):
     return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 
 
-@pytest.mark.parametrize("rel", ["index.html", "ueber/index.html", "impressum/index.html",
-                                 "datenschutz/index.html", "404.html", "artikel/index.html"])
+@pytest.mark.parametrize(
+    "rel",
+    [
+        "index.html",
+        "ueber/index.html",
+        "impressum/index.html",
+        "datenschutz/index.html",
+        "404.html",
+        "artikel/index.html",
+    ],
+)
 def test_site_pages_exist_with_one_h1(site_dir, rel):
     soup = soup_of(site_dir, rel)
     assert len(soup.find_all("h1")) == 1
@@ -51,8 +65,20 @@ def test_dates_are_formatted_in_german(site_dir):
     soup = soup_of(site_dir, "artikel/nein-als-segen/index.html")
     text = soup.select_one(".article__header time").get_text()
     month = text.split()[1]
-    assert month in {"Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August",
-                     "September", "Oktober", "November", "Dezember"}, text
+    assert month in {
+        "Januar",
+        "Februar",
+        "März",
+        "April",
+        "Mai",
+        "Juni",
+        "Juli",
+        "August",
+        "September",
+        "Oktober",
+        "November",
+        "Dezember",
+    }, text
     assert text.split()[0].endswith(".")
 
 
@@ -91,9 +117,9 @@ def test_landing_page_presents_quizzes_and_checklists(site_dir):
 
 
 def test_sitemap_and_feed(site_dir, site_origin):
-    sitemap = BeautifulSoup((site_dir / "sitemap.xml").read_text(encoding="utf-8"), "xml")
+    sitemap = BeautifulSoup((site_dir / "sitemap.xml").read_text(encoding="utf-8"), "html.parser")
     locs = {loc.get_text() for loc in sitemap.find_all("loc")}
     assert f"{site_origin}/artikel/nein-als-segen/" in locs
     assert f"{site_origin}/quiz/kundenfit/" in locs
-    feed = BeautifulSoup((site_dir / "feeds/all.atom.xml").read_text(encoding="utf-8"), "xml")
+    feed = BeautifulSoup((site_dir / "feeds/all.atom.xml").read_text(encoding="utf-8"), "html.parser")
     assert len(feed.find_all("entry")) == len(ARTICLES)

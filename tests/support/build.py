@@ -10,17 +10,38 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def pelican_command(output: Path, siteurl: str, extra: list[str] | None = None,
-                    content: Path | None = None, settings: Path | None = None) -> list[str]:
+def pelican_command(
+    output: Path,
+    siteurl: str,
+    extra: list[str] | None = None,
+    content: Path | None = None,
+    settings: Path | None = None,
+) -> list[str]:
     return [
-        sys.executable, "-m", "pelican", str(content or ROOT / "content"),
-        "-o", str(output), "-s", str(settings or ROOT / "pelican.conf.py"),
-        "-e", f'SITEURL="{siteurl}"', *(extra or []),
+        sys.executable,
+        "-m",
+        "pelican",
+        str(content or ROOT / "content"),
+        "-o",
+        str(output),
+        "-s",
+        str(settings or ROOT / "pelican.conf.py"),
+        "-e",
+        f'SITEURL="{siteurl}"',
+        *(extra or []),
     ]
 
 
-def build_site(output: Path, siteurl: str, extra: list[str] | None = None, **kwargs) -> subprocess.CompletedProcess:
+def build_site(
+    output: Path, siteurl: str, extra: list[str] | None = None, **kwargs
+) -> subprocess.CompletedProcess:
     """Run Pelican in a subprocess (as a user would) and return what it printed."""
     env = {**os.environ, "COLUMNS": "200"}
-    return subprocess.run(pelican_command(output, siteurl, extra, **kwargs), cwd=ROOT,
-                          capture_output=True, text=True, env=env, timeout=600)
+    return subprocess.run(
+        pelican_command(output, siteurl, extra, **kwargs),
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=600,
+    )

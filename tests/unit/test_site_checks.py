@@ -11,7 +11,9 @@ def test_broken_link_is_reported(tmp_path):
     (tmp_path / "a").mkdir()
     (tmp_path / "index.html").write_text(
         f'<a href="{ORIGIN}/a/">ok</a> <a href="/fehlt/">kaputt</a> <a href="#nirgends">Anker</a>'
-        '<a href="https://example.org/">extern ist erlaubt</a>', encoding="utf-8")
+        '<a href="https://example.org/">extern ist erlaubt</a>',
+        encoding="utf-8",
+    )
     (tmp_path / "a" / "index.html").write_text("<p id=x>A</p>", encoding="utf-8")
     findings = broken_links(tmp_path, ORIGIN)
     assert len(findings) == 2
@@ -24,17 +26,26 @@ def test_third_party_loads_are_found_but_outbound_links_are_not():
     <img src="https://tracker.example/pixel.gif"><a href="https://example.org/">Quelle</a>
     <style>body{background:url(https://cdn.example/bg.png)}</style>"""
     found = third_party_loads(html, f"{ORIGIN}/", ORIGIN)
-    assert found == ["https://tracker.example/pixel.gif", "https://fonts.googleapis.com/css?family=Roboto",
-                     "https://cdn.example/bg.png"]
+    assert found == [
+        "https://tracker.example/pixel.gif",
+        "https://fonts.googleapis.com/css?family=Roboto",
+        "https://cdn.example/bg.png",
+    ]
 
 
 def test_validator_reports_invalid_html(tmp_path):
     bad = tmp_path / "bad.html"
-    bad.write_text('<!DOCTYPE html><html lang="de"><head><meta charset="utf-8"><title>x</title></head>'
-                   "<body><p><div>kaputt</p></body></html>", encoding="utf-8")
+    bad.write_text(
+        '<!DOCTYPE html><html lang="de"><head><meta charset="utf-8"><title>x</title></head>'
+        "<body><p><div>kaputt</p></body></html>",
+        encoding="utf-8",
+    )
     good = tmp_path / "good.html"
-    good.write_text('<!DOCTYPE html><html lang="de"><head><meta charset="utf-8"><title>x</title></head>'
-                    "<body><p>gut</p></body></html>", encoding="utf-8")
+    good.write_text(
+        '<!DOCTYPE html><html lang="de"><head><meta charset="utf-8"><title>x</title></head>'
+        "<body><p>gut</p></body></html>",
+        encoding="utf-8",
+    )
     assert validate_html([good]) == []
     errors = validate_html([bad, good])
     assert errors and all("bad.html" in e for e in errors)

@@ -1,0 +1,300 @@
+"""The quizzes of the real site in Chromium: scoring, result links, keyboard, no-JS, errors.
+
+The expected outcome of every answer set comes from the Python scorer, so these tests also
+check that the page shows what kundenfit.scoring computes.
+"""
+
+from __future__ import annotations
+
+import itertools
+import random
+import re
+from pathlib import Path
+
+import pytest
+from kundenfit.rules import load_rulebook
+from kundenfit.scoring import score
+
+pytestmark = pytest.mark.browser
+
+ROOT = Path(__file__).resolve().parents[2]
+BOOK = load_rulebook(ROOT / "content" / "rules")
+QUIZ_IDS = sorted(BOOK.quizzes)
+
+
+def quiz_url(site_url: str, quiz_id: str) -> str:
+    return f"{site_url}quiz/{quiz_id}/"
+
+
+def two_answer_sets(quiz):
+    """Two answer sets (best-first, then worst, then seeded random) with different outcomes."""
+    best = tuple(max(range(len(r.answers)), key=lambda i, r=r: r.answers[i].points) for r in quiz.rules)
+    worst = tuple(min(range(len(r.answers)), key=lambda i, r=r: r.answers[i].points) for r in quiz.rules)
+    rng = random.Random(quiz.id)
+    candidates = itertools.chain(
+        [best, worst],
+        (tuple(rng.randrange(len(r.answers)) for r in quiz.rules) for _ in range(5000)),
+    )
+    first = next(candidates)
+    for other in candidates:
+        if score(quiz, other).outcome != score(quiz, first).outcome:
+            return first, other
+    pytest.fail(f"quiz {quiz.id} gives the same outcome for every tried answer set")
+
+
+def answer(page, quiz, answers) -> None:
+    for number, index in enumerate(answers, start=1):
+        page.check(f"#kf-{quiz.id}-q{number}-a{index}")
+
+
+def shown_result(page, quiz) -> dict:
+    """What the result region shows: outcome id, title, and the texts JS filled in."""
+    root = page.locator(f'[data-kf-quiz="{quiz.id}"]')
+    result = root.locator("[data-kf-result]")
+    result.wait_for(state="visible")
+    visible = root.locator("[data-kf-outcome]:visible")
+    assert visible.count() == 1
+    return {
+        "outcome": visible.get_attribute("data-kf-outcome"),
+        "title": root.locator("[data-kf-outcome-title]").inner_text(),
+        "text": result.inner_text(),
+        "caps": root.locator("[data-kf-cap]:visible").count(),
+        "advice": root.locator("[data-kf-advice]:visible").count(),
+    }
+
+
+def check_result_matches_python(page, quiz, answers) -> str:
+    want = score(quiz, list(answers))
+    shown = shown_result(page, quiz)
+    assert shown["outcome"] == want.outcome
+    assert shown["title"] == quiz.outcome(want.outcome).title
+    if quiz.kind == "score":
+        assert f"{want.total} von {want.max_total} Punkten" in shown["text"]
+        for topic_id, label in quiz.topics:
+            got, most = want.subscores[topic_id]
+            assert f"{label}: {got} von {most} Punkten" in shown["text"]
+    assert shown["caps"] == len(want.capped_by)
+    advised = [r for r in quiz.rules if r.id in want.weak and r.advice_for(answers[quiz.rules.index(r)])]
+    assert shown["advice"] == len(advised)
+    return want.outcome
+
+
+@pytest.mark.parametrize("quiz_id", QUIZ_IDS)
+def test_two_answer_sets_give_their_outcomes_and_restart_clears(page, site_url, quiz_id):
+    quiz = BOOK.quizzes[quiz_id]
+    first, second = two_answer_sets(quiz)
+    page.goto(quiz_url(site_url, quiz_id))
+    answer(page, quiz, first)
+    page.get_by_role("button", name="Auswerten").click()
+    outcome_1 = check_result_matches_python(page, quiz, first)
+    assert f"#kf-{quiz_id}={'-'.join(map(str, first))}" in page.url
+
+    page.get_by_role("button", name="Neu starten").click()
+    root = page.locator(f'[data-kf-quiz="{quiz_id}"]')
+    assert root.locator("[data-kf-result]").is_hidden()
+    assert root.locator("input[type=radio]:checked").count() == 0
+    assert "#kf-" not in page.url
+    assert page.evaluate("document.activeElement.id") == f"kf-{quiz_id}-q1-a0"
+
+    answer(page, quiz, second)
+    page.get_by_role("button", name="Auswerten").click()
+    outcome_2 = check_result_matches_python(page, quiz, second)
+    assert outcome_1 != outcome_2
+
+
+@pytest.mark.parametrize("quiz_id", QUIZ_IDS)
+def test_result_link_reproduces_the_result(page, context, site_url, quiz_id):
+    quiz = BOOK.quizzes[quiz_id]
+    _, answers = two_answer_sets(quiz)
+    page.goto(quiz_url(site_url, quiz_id))
+    answer(page, quiz, answers)
+    page.get_by_role("button", name="Auswerten").click()
+    outcome = shown_result(page, quiz)["outcome"]
+    link = page.url
+    assert page.locator("[data-kf-link]").get_attribute("href") == link
+
+    other = context.new_page()
+    other.goto(link)
+    assert shown_result(other, quiz)["outcome"] == outcome
+    for number, index in enumerate(answers, start=1):
+        assert other.is_checked(f"#kf-{quiz_id}-q{number}-a{index}")
+    other.close()
+
+
+def test_keyboard_only_run_reaches_the_result_and_focuses_it(page, site_url):
+    quiz = BOOK.quizzes["kundenfit"]
+    page.goto(quiz_url(site_url, "kundenfit"))
+    events = []
+    page.expose_function("kfEvent", lambda detail: events.append(detail))
+    page.evaluate("document.addEventListener('kundenfit:result', (e) => window.kfEvent(e.detail))")
+
+    def focused(expr: str = "document.activeElement.name || document.activeElement.getAttribute('type')"):
+        return page.evaluate(expr)
+
+    for _ in range(60):  # past the skip link, navigation and any links before the quiz
+        page.keyboard.press("Tab")
+        if focused() == "kf-kundenfit-q1":
+            break
+    else:
+        pytest.fail("Tab never reached the first question")
+
+    answers = []
+    for number, rule in enumerate(quiz.rules, start=1):
+        assert focused() == f"kf-kundenfit-q{number}"
+        page.keyboard.press("Space")  # select the first answer
+        moves = number % len(rule.answers)
+        for _ in range(moves):  # arrows move and select within the radio group
+            page.keyboard.press("ArrowDown")
+        answers.append(moves)
+        page.keyboard.press("Tab")
+
+    assert page.evaluate("document.activeElement.type") == "submit"
+    page.keyboard.press("Enter")
+    expected = check_result_matches_python(page, quiz, answers)
+    assert page.evaluate("document.activeElement.hasAttribute('data-kf-result-heading')")
+    assert page.evaluate("document.activeElement.closest('[data-kf-result]') !== null")
+    page.wait_for_function("document.querySelector('[data-kf-status]').textContent.length > 0")
+    assert quiz.outcome(expected).title in page.locator("[data-kf-status]").text_content()
+    assert events == [{"quiz": "kundenfit", "outcome": expected, "lang": "de"}]
+
+    # Neu starten by keyboard: Tab to the button and press Enter; focus returns to question 1.
+    for _ in range(10):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.hasAttribute('data-kf-restart')"):
+            break
+    else:
+        pytest.fail("Tab never reached the restart button")
+    page.keyboard.press("Enter")
+    assert focused() == "kf-kundenfit-q1"
+
+
+@pytest.mark.parametrize("quiz_id", QUIZ_IDS)
+def test_without_javascript_the_self_test_and_key_are_readable(browser, site_url, quiz_id):
+    quiz = BOOK.quizzes[quiz_id]
+    context = browser.new_context(java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto(quiz_url(site_url, quiz_id))
+        root = page.locator(f'[data-kf-quiz="{quiz_id}"]')
+        fieldsets = root.locator("fieldset")
+        assert fieldsets.count() == len(quiz.rules)
+        for number, rule in enumerate(quiz.rules, start=1):
+            fieldset = root.locator(f"#kf-{quiz_id}-q{number}")
+            assert fieldset.is_visible()
+            assert rule.question in fieldset.locator("legend").inner_text()
+            for index, option in enumerate(rule.answers):
+                label = page.locator(f'label[for="kf-{quiz_id}-q{number}-a{index}"]')
+                assert label.is_visible() and label.inner_text() == option.text
+        key = root.locator(".kf-key")
+        assert key.is_visible()
+        key_text = key.inner_text()
+        assert key.locator("table").count() == len(quiz.rules)
+        for outcome in quiz.outcomes:
+            assert outcome.title in key_text
+        if quiz.kind == "score":
+            assert re.search(r"\d+ bis \d+ Punkte", key_text)
+        else:
+            assert "Gleichstand" in key_text
+        assert root.locator("button[type=submit]").is_hidden()
+        assert root.locator("[data-kf-result]").is_hidden()
+    finally:
+        context.close()
+
+
+def test_unanswered_submit_lists_the_missing_questions(page, site_url):
+    quiz = BOOK.quizzes["kundenfit"]
+    page.goto(quiz_url(site_url, "kundenfit"))
+    page.check("#kf-kundenfit-q1-a0")
+    page.get_by_role("button", name="Auswerten").click()
+    errors = page.locator("[data-kf-errors]")
+    errors.wait_for(state="visible")
+    assert page.evaluate("document.activeElement.hasAttribute('data-kf-errors')")
+    assert "Bitte beantworte noch" in errors.inner_text()
+    links = errors.locator("a")
+    assert links.count() == len(quiz.rules) - 1
+    assert quiz.rules[1].question in links.first.inner_text()
+    assert page.locator("[data-kf-result]").is_hidden()
+
+    url_before = page.url
+    links.nth(1).click()  # question 3
+    assert page.evaluate("document.activeElement.name") == "kf-kundenfit-q3"
+    assert page.url == url_before, "the error link must not replace the answers in the hash"
+
+
+def test_each_quiz_keeps_its_own_key_in_the_hash(page, site_url):
+    quiz = BOOK.quizzes["kundenfit"]
+    answers = [0] * len(quiz.rules)
+    page.goto(f"{quiz_url(site_url, 'kundenfit')}#kf-other=1-2&kf-kundenfit={'-'.join(map(str, answers))}")
+    assert shown_result(page, quiz)["outcome"] == score(quiz, answers).outcome
+    page.get_by_role("button", name="Neu starten").click()
+    assert page.url.endswith("#kf-other=1-2")
+    page.check("#kf-kundenfit-q1-a1")
+    for number in range(2, len(quiz.rules) + 1):
+        page.check(f"#kf-kundenfit-q{number}-a0")
+    page.get_by_role("button", name="Auswerten").click()
+    shown_result(page, quiz)
+    assert page.url.endswith("#kf-other=1-2&kf-kundenfit=1-" + "-".join(["0"] * (len(quiz.rules) - 1)))
+
+
+def test_invalid_hash_is_ignored(page, site_url):
+    page.goto(f"{quiz_url(site_url, 'kundenfit')}#kf-kundenfit=9-9")
+    assert page.locator("[data-kf-result]").is_hidden()
+    assert page.locator("[data-kf-submit]").is_visible()
+
+
+def test_quiz_embedded_in_an_article_works(page, site_url):
+    quiz = BOOK.quizzes["kundenfit"]
+    _, answers = two_answer_sets(quiz)
+    page.goto(f"{site_url}artikel/kunden-die-nicht-passen/")
+    answer(page, quiz, answers)
+    page.locator('[data-kf-quiz="kundenfit"]').get_by_role("button", name="Auswerten").click()
+    check_result_matches_python(page, quiz, answers)
+
+
+def test_checklist_page_has_checkboxes_and_a_print_button(page, site_url):
+    checklist = BOOK.checklists["vor-dem-auftrag"]
+    page.goto(f"{site_url}checkliste/vor-dem-auftrag/")
+    boxes = page.locator(".kf-checklist input[type=checkbox]")
+    assert boxes.count() == sum(len(g.rules) for g in checklist.groups)
+    boxes.first.focus()
+    page.keyboard.press("Space")
+    assert boxes.first.is_checked()
+    assert page.get_by_role("button", name="Checkliste drucken").is_visible()
+
+
+def test_copy_button_puts_the_result_link_on_the_clipboard(browser, site_url):
+    quiz = BOOK.quizzes["kontakt"]
+    context = browser.new_context()
+    try:
+        context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site_url.rstrip("/"))
+        page = context.new_page()
+        page.goto(quiz_url(site_url, "kontakt"))
+        answers = [0] * len(quiz.rules)
+        answer(page, quiz, answers)
+        page.get_by_role("button", name="Auswerten").click()
+        shown_result(page, quiz)
+        page.get_by_role("button", name="Ergebnis-Link kopieren").click()
+        page.wait_for_function(
+            "document.querySelector('[data-kf-status]').textContent === 'Ergebnis-Link kopiert.'"
+        )
+        assert page.evaluate("navigator.clipboard.readText()") == page.url
+    finally:
+        context.close()
+
+
+def test_error_summary_and_result_have_no_axe_violations(page, site_url):
+    from axe_playwright_python.sync_playwright import Axe
+
+    axe = Axe()
+    quiz = BOOK.quizzes["kundenfit"]
+    page.goto(quiz_url(site_url, "kundenfit"))
+    page.get_by_role("button", name="Auswerten").click()
+    page.locator("[data-kf-errors]").wait_for(state="visible")
+    violations = axe.run(page).response["violations"]
+    assert violations == [], [v["id"] for v in violations]
+    worst = [min(range(len(r.answers)), key=lambda i, r=r: r.answers[i].points) for r in quiz.rules]
+    answer(page, quiz, worst)  # caps, weak answers, advice: everything the result can show
+    page.get_by_role("button", name="Auswerten").click()
+    shown_result(page, quiz)
+    violations = axe.run(page).response["violations"]
+    assert violations == [], [(v["id"], [n["target"] for n in v["nodes"]]) for v in violations]
