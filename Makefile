@@ -12,7 +12,7 @@ PELICANOPTS ?=
 PORT ?= 8000
 STAGING := .build-new
 
-.PHONY: html serve clean test lint bench install install-test
+.PHONY: html serve clean test lint bench messages install install-test
 
 install: $(VENV)/.installed
 install-test: $(VENV)/.installed-test
@@ -51,6 +51,20 @@ test: $(VENV)/.installed-test
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check plugins tests
 	$(BIN)/ruff format --check plugins tests
+
+# Extract every UI string (templates) and every rule text (content/rules) and update the
+# English catalogs in translations/. Running it twice on an unchanged tree changes nothing.
+BABEL := PYTHONPATH=plugins $(BIN)/pybabel
+LANGS := en
+messages: $(VENV)/.installed
+	$(BABEL) extract --mapping-file babel.cfg --sort-output --omit-header --no-wrap \
+		--keywords "_ gettext ngettext:1,2" --output-file translations/messages.pot .
+	$(BABEL) extract --mapping-file babel-rules.cfg --sort-output --omit-header --no-wrap \
+		--output-file translations/rules.pot content/rules
+	for lang in $(LANGS); do for domain in messages rules; do \
+		$(BABEL) update --input-file translations/$$domain.pot --output-dir translations \
+			--domain $$domain --locale $$lang --init-missing --no-wrap --omit-header --ignore-pot-creation-date \
+			|| exit 1; done; done
 
 bench: $(VENV)/.installed-test
 	$(BIN)/python tests/bench.py

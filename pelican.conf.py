@@ -53,16 +53,12 @@ MARKDOWN = {
 # --- URLs ----------------------------------------------------------------------------------
 ARTICLE_URL = "artikel/{slug}/"
 ARTICLE_SAVE_AS = "artikel/{slug}/index.html"
-ARTICLE_LANG_URL = "{lang}/artikel/{slug}/"
-ARTICLE_LANG_SAVE_AS = "{lang}/artikel/{slug}/index.html"
 PAGE_URL = "{slug}/"
 PAGE_SAVE_AS = "{slug}/index.html"
-PAGE_LANG_URL = "{lang}/{slug}/"
-PAGE_LANG_SAVE_AS = "{lang}/{slug}/index.html"
-CATEGORY_URL = "kategorie/{slug}/"
-CATEGORY_SAVE_AS = "kategorie/{slug}/index.html"
-TAG_URL = "schlagwort/{slug}/"
-TAG_SAVE_AS = "schlagwort/{slug}/index.html"
+# Categories and tags are shown on each article but get no pages of their own: every page
+# then has a counterpart with the same path in the other language.
+CATEGORY_SAVE_AS = ""
+TAG_SAVE_AS = ""
 INDEX_SAVE_AS = "artikel/index.html"
 INDEX_URL = "artikel/"
 AUTHOR_SAVE_AS = ""
@@ -83,10 +79,27 @@ TRANSLATION_FEED_ATOM = None
 AUTHOR_FEED_ATOM = None
 AUTHOR_FEED_RSS = None
 
+# --- Languages ---------------------------------------------------------------------------
+# German is the main site at /, English a subsite at /en/ (pelican-i18n-subsites). Both use the
+# same paths, so the language switcher links every page to its counterpart.
+I18N_SUBSITES = {
+    "en": {
+        "SITESUBTITLE": "Find the clients who fit you",
+        "LOCALE": ("en_GB.UTF-8", "C.UTF-8", ""),
+        "DEFAULT_DATE_FORMAT": "%d %B %Y",
+    },
+}
+I18N_TEMPLATES_LANG = "de"  # msgids in templates are German; English comes from the catalog
+I18N_GETTEXT_LOCALEDIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "translations")
+I18N_GETTEXT_DOMAIN = "messages"
+I18N_UNTRANSLATED_ARTICLES = "remove"
+I18N_UNTRANSLATED_PAGES = "remove"
+LANGUAGE_NAMES = {"de": "Deutsch", "en": "English"}
+
 # --- Theme and plugins -------------------------------------------------------------------
 THEME = "theme"
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["site_helpers", "kundenfit"]
+PLUGINS = ["pelican.plugins.i18n_subsites", "site_helpers", "kundenfit"]
 JINJA_ENVIRONMENT = {"extensions": ["jinja2.ext.i18n"], "trim_blocks": True, "lstrip_blocks": True}
 
 DELETE_OUTPUT_DIRECTORY = False

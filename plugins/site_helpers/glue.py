@@ -1,8 +1,22 @@
 """Connect the theme filters to Pelican; the only module here that imports pelican."""
 
+import logging
+from pathlib import Path
+
 from pelican import signals
 
 from . import filters
+from .catalogs import compile_catalogs
+
+logger = logging.getLogger(__name__)
+
+
+def compile_translations(pelican):
+    """Compile the catalogs before any generator (or the i18n plugin) reads them."""
+    localedir = pelican.settings.get("I18N_GETTEXT_LOCALEDIR")
+    if localedir and Path(localedir).is_dir():
+        for warning in compile_catalogs(Path(localedir)):
+            logger.warning("%s", warning)
 
 
 def add_filters(generator):
@@ -20,4 +34,5 @@ def add_filters(generator):
 
 
 def register():
+    signals.initialized.connect(compile_translations)
     signals.generator_init.connect(add_filters)
