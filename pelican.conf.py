@@ -72,7 +72,9 @@ DEFAULT_PAGINATION = False
 SLUGIFY_SOURCE = "basename"
 
 # --- Feeds -----------------------------------------------------------------------------------
-FEED_ALL_ATOM = "feeds/all.atom.xml"
+FEED_ALL_ATOM = None
+# One feed per language (FEED_ATOM holds only the articles in the site's own language).
+FEED_ATOM = "feeds/all.atom.xml"
 FEED_ALL_RSS = None
 CATEGORY_FEED_ATOM = None
 TRANSLATION_FEED_ATOM = None

@@ -6,6 +6,7 @@ the plugin's templates and an i18n plugin can install its translations into them
 
 from __future__ import annotations
 
+import gettext
 import logging
 import sys
 from pathlib import Path
@@ -19,6 +20,7 @@ from .errors import KundenfitError, RuleFileErrors
 from .manifest import manifest_json
 from .render.quiz_data import quiz_data, script_json
 from .rules import load_rulebook
+from .translate import missing_rule_translations, rule_translations, translate_rulebook
 
 logger = logging.getLogger(__name__)
 TEMPLATES_DIR = Path(__file__).parent / "templates"
@@ -56,6 +58,7 @@ class KundenfitGenerator(Generator):
         self.env.loader = ChoiceLoader([self.env.loader, FileSystemLoader(str(TEMPLATES_DIR))])
         self.options = kf_settings.read(self.settings)
         self.rulebook = None
+        self.manifest: list[dict] = []
 
     # -- addresses ---------------------------------------------------------------------------
     def url(self, kind: str, view_id: str) -> str:
@@ -69,29 +72,85 @@ class KundenfitGenerator(Generator):
     def asset_url(self, name: str) -> str:
         return f"{self.settings['SITEURL']}/{self.options['KUNDENFIT_ASSETS_DIR']}/{name}"
 
+    # -- languages ---------------------------------------------------------------------------
+    @property
+    def lang(self) -> str:
+        return self.settings.get("DEFAULT_LANG", "de")
+
+    def localedir(self) -> Path | None:
+        localedir = self.settings.get("I18N_GETTEXT_LOCALEDIR")
+        return Path(localedir) if localedir else None
+
+    def site_languages(self) -> dict[str, str]:
+        """Every language the site is built in, with its SITEURL (this site's first)."""
+        urls = {self.lang: self.settings["SITEURL"]}
+        subsites = self.settings.get("I18N_SUBSITES") or {}
+        if self.lang not in subsites:  # the main site also knows its subsites' addresses
+            for lang, overrides in subsites.items():
+                urls[lang] = overrides.get("SITEURL", f"{self.settings['SITEURL']}/{lang}")
+        return urls
+
+    def rulebook_in(self, lang: str, book):
+        """The rule book with its texts in `lang` (the rule files' language needs no catalog)."""
+        if lang == self.options["KUNDENFIT_SOURCE_LANG"] or self.localedir() is None:
+            return book
+        translations = rule_translations(self.localedir(), lang)
+        for text in missing_rule_translations(book, translations):
+            logger.warning("Regeltext ohne Übersetzung (%s): %r – ergänze ihn in translations/%s/", lang, text, lang)
+        return translate_rulebook(book, translations)
+
+    def install_ui_translations(self) -> None:
+        """Give the plugin's templates the UI catalog of this site's language.
+
+        The i18n plugin installs catalogs only just before writing; articles embed quizzes
+        earlier, so the plugin installs the same catalog itself.
+        """
+        localedir = self.localedir()
+        domain = self.settings.get("I18N_GETTEXT_DOMAIN", "messages")
+        translations = (
+            gettext.translation(domain, str(localedir), [self.lang], fallback=True)
+            if localedir
+            else gettext.NullTranslations()
+        )
+        self.env.install_gettext_translations(translations, newstyle=True)
+
     # -- Pelican phases ----------------------------------------------------------------------
     def generate_context(self):
         rules_dir = Path(self.path) / self.options["KUNDENFIT_RULES_PATH"]
         try:
-            self.rulebook = load_rulebook(rules_dir)
+            source_book = load_rulebook(rules_dir)
         except KundenfitError as error:
             stop_build([error])
-        lang = self.settings.get("DEFAULT_LANG", "de")
-        self.context["kundenfit_quizzes"] = [
-            {"id": q.id, "title": q.title, "intro": q.intro, "url": self.url("quiz", q.id), "lang": lang}
-            for q in self.rulebook.quizzes.values()
+        self.rulebook = self.rulebook_in(self.lang, source_book)
+        self.context["kundenfit_quizzes"] = self.listing("quiz", self.rulebook.quizzes, self.lang)
+        self.context["kundenfit_checklists"] = self.listing("checklist", self.rulebook.checklists, self.lang)
+        self.manifest = [
+            {"type": entry_type, **{k: v for k, v in item.items() if k != "intro"}}
+            for lang, siteurl in self.site_languages().items()
+            for entry_type, views in self.views_by_type(self.rulebook_in(lang, source_book)).items()
+            for item in self.listing(entry_type, views, lang, siteurl)
         ]
-        self.context["kundenfit_checklists"] = [
-            {"id": c.id, "title": c.title, "intro": c.intro, "url": self.url("checklist", c.id), "lang": lang}
-            for c in self.rulebook.checklists.values()
+        self.install_ui_translations()
+
+    @staticmethod
+    def views_by_type(book) -> dict:
+        return {"quiz": book.quizzes, "checklist": book.checklists}
+
+    def listing(self, kind: str, views: dict, lang: str, siteurl: str | None = None) -> list[dict]:
+        """Title, intro and address of each quiz or checklist, for the landing page and manifest."""
+        base = siteurl or self.settings["SITEURL"]
+        key = "KUNDENFIT_QUIZ_URL" if kind == "quiz" else "KUNDENFIT_CHECKLIST_URL"
+        return [
+            {"id": v.id, "title": v.title, "intro": v.intro, "lang": lang,
+             "url": f"{base}/{self.options[key].format(id=v.id)}"}
+            for v in views.values()
         ]
 
     def view_context(self, kind: str, view_id: str, on_own_page: bool) -> dict:
         """Everything the quiz/checklist templates need for one view."""
         book = self.rulebook
-        lang = self.settings.get("DEFAULT_LANG", "de")
         common = {
-            "lang": lang,
+            "lang": self.lang,
             "heading_level": 2,
             "show_title": not on_own_page,
             "kf_css_url": self.asset_url(CSS_NAME),
@@ -127,6 +186,7 @@ class KundenfitGenerator(Generator):
         return template.render({**self.context, **self.view_context(kind, view_id, on_own_page=False)})
 
     def generate_output(self, writer):
+        self.install_ui_translations()  # the i18n plugin may have replaced ours meanwhile
         for kind, views in (("quiz", self.rulebook.quizzes), ("checklist", self.rulebook.checklists)):
             template = self.get_template(f"kundenfit/{kind}_page")
             for view_id in views:
@@ -139,17 +199,5 @@ class KundenfitGenerator(Generator):
                 )
         output = Path(self.output_path)
         write_assets(output / self.options["KUNDENFIT_ASSETS_DIR"])
-        entries = [
-            {
-                "type": item_type,
-                "id": item["id"],
-                "lang": item["lang"],
-                "title": item["title"],
-                "url": item["url"],
-            }
-            for item_type, key in (("quiz", "kundenfit_quizzes"), ("checklist", "kundenfit_checklists"))
-            for item in self.context[key]
-        ]
-        (output / self.options["KUNDENFIT_MANIFEST_SAVE_AS"]).write_text(
-            manifest_json(entries), encoding="utf-8"
-        )
+        manifest = output / self.options["KUNDENFIT_MANIFEST_SAVE_AS"]
+        manifest.write_text(manifest_json(self.manifest), encoding="utf-8")

@@ -16,6 +16,9 @@ DEFAULTS = {
     # Where the runtime's CSS and JS are written, relative to the output folder.
     "KUNDENFIT_ASSETS_DIR": "kundenfit",
     "KUNDENFIT_MANIFEST_SAVE_AS": "manifest.json",
+    # The language the rule files are written in; other languages come from the `rules`
+    # gettext catalog in I18N_GETTEXT_LOCALEDIR.
+    "KUNDENFIT_SOURCE_LANG": "de",
 }
 
 

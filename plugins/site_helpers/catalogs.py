@@ -18,7 +18,8 @@ def compile_catalogs(localedir: Path) -> list[str]:
     warnings = []
     for po_path in sorted(localedir.glob("*/LC_MESSAGES/*.po")):
         with po_path.open("rb") as handle:
-            catalog = read_po(handle)
+            # The .po files carry no header, so the locale comes from the folder name.
+            catalog = read_po(handle, locale=po_path.parents[1].name)
         for message in catalog:
             if message.id and message.fuzzy:
                 warnings.append(

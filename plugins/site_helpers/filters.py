@@ -31,6 +31,16 @@ def absolute_url(path: str, siteurl: str) -> str:
     return f"{siteurl.rstrip('/')}/{path.lstrip('/')}" if path else f"{siteurl.rstrip('/')}/"
 
 
+def page_path(output_file: str | None) -> str:
+    """The address of a written page relative to SITEURL ("artikel/x/index.html" → "artikel/x/").
+
+    Both languages use the same paths, so this is also the path of the page's translation.
+    """
+    if not output_file:
+        return ""
+    return output_file[: -len("index.html")] if output_file.endswith("index.html") else output_file
+
+
 def script_json(data: object) -> str:
     """Serialise for a <script> block: nothing in a text can close the element."""
     text = json.dumps(data, ensure_ascii=False, sort_keys=True)
@@ -73,3 +83,13 @@ def article_jsonld(article, siteurl: str, sitename: str) -> str:
             based_on["url"] = meta["source_url"]
         data["isBasedOn"] = based_on
     return script_json(data)
+
+
+# Every filter the theme uses, by the name templates call it.
+THEME_FILTERS = {
+    "format_date": format_date,
+    "reading_minutes": reading_minutes,
+    "article_jsonld": article_jsonld,
+    "absolute_url": absolute_url,
+    "page_path": page_path,
+}

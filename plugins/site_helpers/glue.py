@@ -22,12 +22,7 @@ def compile_translations(pelican):
 def add_filters(generator):
     """Give every generator's Jinja environment our filters and a gettext fallback."""
     env = generator.env
-    env.filters.update(
-        format_date=filters.format_date,
-        reading_minutes=filters.reading_minutes,
-        article_jsonld=filters.article_jsonld,
-        absolute_url=filters.absolute_url,
-    )
+    env.filters.update(filters.THEME_FILTERS)
     if "gettext" not in env.globals and hasattr(env, "install_null_translations"):
         # Without a catalog (e.g. no i18n plugin) the German msgids are shown as they are.
         env.install_null_translations(newstyle=True)

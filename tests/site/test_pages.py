@@ -54,7 +54,7 @@ def test_article_structure(site_dir, slug):
     assert len(body_h2) >= 2, "sections under h2 headings"
     meta = soup.select_one(".article__header .meta").get_text(" ", strip=True)
     assert "Min. Lesezeit" in meta and "Kategorie" in meta
-    assert soup.select(".tags a"), "tags are listed"
+    assert soup.select_one(".tags .tag-list").get_text(strip=True), "tags are listed"
     source = soup.select_one(".source")
     assert source and "Quelle" in source.h2.get_text()
     assert source.strong.get_text(strip=True), "the original author is named"
@@ -117,9 +117,9 @@ def test_landing_page_presents_quizzes_and_checklists(site_dir):
 
 
 def test_sitemap_and_feed(site_dir, site_origin):
-    sitemap = BeautifulSoup((site_dir / "sitemap.xml").read_text(encoding="utf-8"), "html.parser")
+    sitemap = BeautifulSoup((site_dir / "sitemap.xml").read_text(encoding="utf-8"), "xml")
     locs = {loc.get_text() for loc in sitemap.find_all("loc")}
     assert f"{site_origin}/artikel/nein-als-segen/" in locs
     assert f"{site_origin}/quiz/kundenfit/" in locs
-    feed = BeautifulSoup((site_dir / "feeds/all.atom.xml").read_text(encoding="utf-8"), "html.parser")
+    feed = BeautifulSoup((site_dir / "feeds/all.atom.xml").read_text(encoding="utf-8"), "xml")
     assert len(feed.find_all("entry")) == len(ARTICLES)

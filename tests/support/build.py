@@ -13,10 +13,11 @@ ROOT = Path(__file__).resolve().parents[2]
 def pelican_command(
     output: Path,
     siteurl: str,
-    extra: list[str] | None = None,
+    overrides: list[str] | None = None,
     content: Path | None = None,
     settings: Path | None = None,
 ) -> list[str]:
+    """The pelican command line; `overrides` are extra KEY=JSON settings (one -e takes them all)."""
     return [
         sys.executable,
         "-m",
@@ -28,17 +29,17 @@ def pelican_command(
         str(settings or ROOT / "pelican.conf.py"),
         "-e",
         f'SITEURL="{siteurl}"',
-        *(extra or []),
+        *(overrides or []),
     ]
 
 
 def build_site(
-    output: Path, siteurl: str, extra: list[str] | None = None, **kwargs
+    output: Path, siteurl: str, overrides: list[str] | None = None, **kwargs
 ) -> subprocess.CompletedProcess:
     """Run Pelican in a subprocess (as a user would) and return what it printed."""
     env = {**os.environ, "COLUMNS": "200"}
     return subprocess.run(
-        pelican_command(output, siteurl, extra, **kwargs),
+        pelican_command(output, siteurl, overrides, **kwargs),
         cwd=ROOT,
         capture_output=True,
         text=True,

@@ -16,6 +16,7 @@ from bs4 import BeautifulSoup, Comment
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader
 from kundenfit.model import Answer, Checklist, ChecklistGroup, Origin, Outcome, Quiz, Rule
 from kundenfit.render import quiz_data, script_json
+from site_helpers.filters import THEME_FILTERS
 
 ROOT = Path(__file__).resolve().parents[2]
 TEMPLATES = ROOT / "plugins" / "kundenfit" / "templates"
@@ -117,6 +118,7 @@ def make_env(*extra_dirs, gettext=None):
     env = Environment(  # autoescape off, like Pelican
         loader=loader, extensions=["jinja2.ext.i18n"], trim_blocks=True, lstrip_blocks=True
     )
+    env.filters.update(THEME_FILTERS)  # the site theme's base.html uses them
     if gettext is None:
         env.install_null_translations(newstyle=True)
     else:

@@ -1,0 +1,37 @@
+"""Find German text from the catalogs (theme, plugin, rules) where only English should be."""
+
+from __future__ import annotations
+
+import re
+
+from babel.messages.pofile import read_po
+
+from tests.support.build import ROOT
+
+PLACEHOLDER = re.compile(r"%\(\w+\)s|\{\w+\}|%s")
+
+
+def german_fragments() -> set[str]:
+    """Literal pieces of every German msgid whose English differs, long enough to be telling."""
+    fragments = set()
+    for po in (ROOT / "translations").glob("en/LC_MESSAGES/*.po"):
+        with po.open("rb") as handle:
+            catalog = read_po(handle)
+        for message in catalog:
+            if not message.id or not message.string:
+                continue
+            msgid = message.id if isinstance(message.id, str) else message.id[0]
+            msgstr = message.string if isinstance(message.string, str) else message.string[0]
+            if msgid == msgstr:
+                continue
+            for piece in PLACEHOLDER.split(msgid):
+                piece = " ".join(piece.split()).strip(" :.,;–-")
+                if len(piece) >= 5 and piece not in msgstr:
+                    fragments.add(piece)
+    return fragments
+
+
+def german_in(text: str, fragments: set[str]) -> list[str]:
+    """The German fragments that occur in `text` as whole words."""
+    text = " ".join(text.split())
+    return sorted(f for f in fragments if re.search(rf"(?<!\w){re.escape(f)}(?!\w)", text))
