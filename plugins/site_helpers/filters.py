@@ -88,7 +88,6 @@ def article_jsonld(article, siteurl: str, sitename: str) -> str:
 # Every filter the theme uses, by the name templates call it.
 THEME_FILTERS = {
     "format_date": format_date,
-    "reading_minutes": reading_minutes,
     "article_jsonld": article_jsonld,
     "absolute_url": absolute_url,
     "page_path": page_path,

@@ -28,6 +28,12 @@ def add_filters(generator):
         env.install_null_translations(newstyle=True)
 
 
+def measure_reading_time(content):
+    """Estimate reading time from the author's text, before quizzes are embedded into it."""
+    content.reading_minutes = filters.reading_minutes(content._content)
+
+
 def register():
     signals.initialized.connect(compile_translations)
     signals.generator_init.connect(add_filters)
+    signals.content_object_init.connect(measure_reading_time)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 from bs4 import BeautifulSoup
@@ -54,6 +55,8 @@ def test_article_structure(site_dir, slug):
     assert len(body_h2) >= 2, "sections under h2 headings"
     meta = soup.select_one(".article__header .meta").get_text(" ", strip=True)
     assert "Min. Lesezeit" in meta and "Kategorie" in meta
+    minutes = int(re.search(r"(\d+) Min\. Lesezeit", meta).group(1))
+    assert 1 <= minutes <= 8, "reading time counts the article's text, not the embedded quiz"
     assert soup.select_one(".tags .tag-list").get_text(strip=True), "tags are listed"
     source = soup.select_one(".source")
     assert source and "Quelle" in source.h2.get_text()
