@@ -41,7 +41,7 @@ serve: html
 	$(PELICAN) $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) $(PELICANOPTS) --autoreload --listen --port $(PORT)
 
 clean:
-	rm -rf $(OUTPUTDIR) $(OUTPUTDIR).old $(STAGING) .pytest_cache .hypothesis
+	rm -rf $(OUTPUTDIR) $(OUTPUTDIR).old $(STAGING) cache .pytest_cache .hypothesis
 	find . -name __pycache__ -not -path './$(VENV)/*' -prune -exec rm -rf {} +
 
 test: $(VENV)/.installed-test

@@ -107,3 +107,5 @@ JINJA_ENVIRONMENT = {"extensions": ["jinja2.ext.i18n"], "trim_blocks": True, "ls
 DELETE_OUTPUT_DIRECTORY = False
 OUTPUT_PATH = "output"
 CACHE_CONTENT = False
+# Checklist PDFs: CI sets KUNDENFIT_PDF_REQUIRED=1 so that a missing WeasyPrint fails the build.
+KUNDENFIT_PDF_REQUIRED = os.environ.get("KUNDENFIT_PDF_REQUIRED") == "1"

@@ -47,6 +47,49 @@ def build_time(runs: int = 3) -> None:
     )
 
 
+def pdf_speed(runs: int = 3) -> None:
+    """Checklist PDFs, in this process: WeasyPrint's import once, then ms per PDF page and bytes."""
+    from kundenfit import pdf
+    from kundenfit.pdf_build import SiteFetcher
+
+    start = time.perf_counter()
+    ok, reason = pdf.pdf_support()
+    import_ms = (time.perf_counter() - start) * 1000
+    if not ok:
+        print(f"checklist PDFs: skipped ({reason})")
+        return
+    siteurl = "http://localhost:8000"
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "out"
+        if build_site(out, siteurl).returncode != 0:
+            raise SystemExit("build failed")
+        jobs = []
+        for lang, prefix in (("de", ""), ("en", "en/")):
+            for page in sorted((out / prefix / "checkliste").glob("*/index.html")):
+                base = f"{siteurl}/{prefix}" + page.parent.relative_to(out / prefix).as_posix() + "/"
+                fetcher_args = (out / prefix, f"{siteurl}/{prefix}".rstrip("/"))
+                metadata = {"title": "Bench", "lang": lang}
+                jobs.append((page.read_text(encoding="utf-8"), base, fetcher_args, metadata))
+        sizes, pages, timings = [], 0, []
+        first = time.perf_counter()
+        for run in range(runs + 1):  # run 0 loads the fonts: reported apart
+            start = time.perf_counter()
+            for html, base, fetcher_args, metadata in jobs:
+                stats = {}
+                data = pdf.render_pdf(html, base, SiteFetcher(*fetcher_args), metadata, stats=stats)
+                if run == 0:
+                    sizes.append(len(data))
+                    pages += stats["pages"]
+            timings.append(time.perf_counter() - (first if run == 0 else start))
+    per_page = min(timings[1:]) * 1000 / pages
+    print(
+        f"checklist PDFs ({reason}): import {import_ms:.0f} ms once; {len(jobs)} PDFs, {pages} pages; "
+        f"first pass {timings[0] * 1000 / pages:.0f} ms/page, best of {runs}: {per_page:.0f} ms/page; "
+        f"{min(sizes)}–{max(sizes)} B per PDF (mean {sum(sizes) // len(sizes)} B)"
+    )
+
+
 if __name__ == "__main__":
     js_size()
     build_time()
+    pdf_speed()

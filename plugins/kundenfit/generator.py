@@ -18,6 +18,7 @@ from . import settings as kf_settings
 from .assets import CSS_NAME, JS_NAME, write_assets
 from .errors import KundenfitError, RuleFileErrors
 from .manifest import manifest_json
+from .pdf import pdf_support
 from .render.quiz_data import quiz_data, script_json
 from .rules import load_rulebook
 from .translate import missing_rule_translations, rule_translations, translate_rulebook
@@ -58,6 +59,7 @@ class KundenfitGenerator(Generator):
         self.env.loader = ChoiceLoader([self.env.loader, FileSystemLoader(str(TEMPLATES_DIR))])
         self.options = kf_settings.read(self.settings)
         self.rulebook = None
+        self.source_book = None
         self.manifest: list[dict] = []
 
     # -- addresses ---------------------------------------------------------------------------
@@ -68,6 +70,54 @@ class KundenfitGenerator(Generator):
     def save_as(self, kind: str, view_id: str) -> str:
         key = "KUNDENFIT_QUIZ_SAVE_AS" if kind == "quiz" else "KUNDENFIT_CHECKLIST_SAVE_AS"
         return self.options[key].format(id=view_id)
+
+    def pdf_save_as(self, view_id: str, lang: str | None = None) -> str:
+        return self.options["KUNDENFIT_PDF_SAVE_AS"].format(id=view_id, lang=lang or self.lang)
+
+    def pdf_url(self, view_id: str) -> str | None:
+        """The checklist's PDF, when this machine can make it (else no link to a missing file)."""
+        if not pdf_support()[0]:
+            return None
+        return f"{self.settings['SITEURL']}/{self.pdf_save_as(view_id)}"
+
+    def pdf_jobs(self) -> list[dict]:
+        """Arguments of pdf_build.build_checklist_pdfs (all but log), one job per language.
+
+        Only the main site returns jobs: the i18n plugin writes each subsite inside the main
+        site's run, before the main site writes the theme files the pages use, so the main
+        site makes every language's PDFs once everything is written.
+        """
+        if self.lang in (self.settings.get("I18N_SUBSITES") or {}):
+            return []
+        subsites = self.settings.get("I18N_SUBSITES") or {}
+        jobs = []
+        for lang, siteurl in self.site_languages().items():
+            output = Path(self.output_path)
+            if lang != self.lang:
+                output = Path(subsites[lang].get("OUTPUT_PATH", output / lang))
+            book = self.rulebook_in(lang, self.source_book)
+            checklists = [
+                {
+                    "id": c.id,
+                    "title": c.title,
+                    "page_save_as": self.save_as("checklist", c.id),
+                    "pdf_save_as": self.pdf_save_as(c.id, lang),
+                    "author": self.settings.get("AUTHOR") or self.settings.get("SITENAME"),
+                    "subject": " ".join(c.intro.split()) or c.title,
+                }
+                for c in book.checklists.values()
+            ]
+            jobs.append(
+                {
+                    "output_path": output,
+                    "siteurl": siteurl,
+                    "lang": lang,
+                    "checklists": checklists,
+                    "cache_dir": Path(self.settings.get("CACHE_PATH") or "cache") / "kundenfit-pdf",
+                    "required": bool(self.options["KUNDENFIT_PDF_REQUIRED"]),
+                }
+            )
+        return jobs
 
     def asset_url(self, name: str) -> str:
         return f"{self.settings['SITEURL']}/{self.options['KUNDENFIT_ASSETS_DIR']}/{name}"
@@ -96,7 +146,9 @@ class KundenfitGenerator(Generator):
             return book
         translations = rule_translations(self.localedir(), lang)
         for text in missing_rule_translations(book, translations):
-            logger.warning("Regeltext ohne Übersetzung (%s): %r – ergänze ihn in translations/%s/", lang, text, lang)
+            logger.warning(
+                "Regeltext ohne Übersetzung (%s): %r – ergänze ihn in translations/%s/", lang, text, lang
+            )
         return translate_rulebook(book, translations)
 
     def install_ui_translations(self) -> None:
@@ -121,6 +173,7 @@ class KundenfitGenerator(Generator):
             source_book = load_rulebook(rules_dir)
         except KundenfitError as error:
             stop_build([error])
+        self.source_book = source_book
         self.rulebook = self.rulebook_in(self.lang, source_book)
         self.context["kundenfit_quizzes"] = self.listing("quiz", self.rulebook.quizzes, self.lang)
         self.context["kundenfit_checklists"] = self.listing("checklist", self.rulebook.checklists, self.lang)
@@ -137,12 +190,19 @@ class KundenfitGenerator(Generator):
         return {"quiz": book.quizzes, "checklist": book.checklists}
 
     def listing(self, kind: str, views: dict, lang: str, siteurl: str | None = None) -> list[dict]:
-        """Title, intro and address of each quiz or checklist, for the landing page and manifest."""
+        """Title, intro and addresses of each quiz or checklist, for the landing page and manifest."""
         base = siteurl or self.settings["SITEURL"]
         key = "KUNDENFIT_QUIZ_URL" if kind == "quiz" else "KUNDENFIT_CHECKLIST_URL"
+        with_pdf = kind == "checklist" and pdf_support()[0]
         return [
-            {"id": v.id, "title": v.title, "intro": v.intro, "lang": lang,
-             "url": f"{base}/{self.options[key].format(id=v.id)}"}
+            {
+                "id": v.id,
+                "title": v.title,
+                "intro": v.intro,
+                "lang": lang,
+                "url": f"{base}/{self.options[key].format(id=v.id)}",
+                **({"pdf_url": f"{base}/{self.pdf_save_as(v.id, lang)}"} if with_pdf else {}),
+            }
             for v in views.values()
         ]
 
@@ -167,12 +227,14 @@ class KundenfitGenerator(Generator):
                 "quiz_url": None if on_own_page else self.url("quiz", quiz.id),
                 "checklist": checklist,
                 "checklist_url": self.url("checklist", checklist.id) if checklist else None,
+                "pdf_url": self.pdf_url(checklist.id) if checklist else None,
                 "page_url": self.url("quiz", quiz.id),
             }
         checklist = book.checklists[view_id]
         quiz = book.quizzes.get(checklist.quiz) if checklist.quiz else None
         return {
             **common,
+            "pdf_url": self.pdf_url(checklist.id),
             "checklist": checklist,
             "checklist_url": None if on_own_page else self.url("checklist", checklist.id),
             "quiz": quiz,

@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
+import logging
+
 from pelican import signals
 
 from .directive import KundenfitDirectiveExtension
 from .embeds import check_references, fill_placeholders, metadata_ids
+from .errors import KundenfitError
 from .generator import KundenfitGenerator, stop_build
+from .pdf_build import build_checklist_pdfs
+
+pdf_logger = logging.getLogger("kundenfit.pdf")
+# The PDF jobs of one run travel on that run's own settings (no state outlives a build).
+PDF_JOBS_KEY = "_KUNDENFIT_PDF_JOBS"
 
 
 def add_markdown_directive(pelican):
@@ -68,7 +76,25 @@ def embed_views(generators):
         content.kundenfit_links = links
 
 
+def queue_pdfs(generators):
+    """Remember, for this run's `finalized`, which checklist PDFs to make."""
+    ours = next((g for g in generators if isinstance(g, KundenfitGenerator)), None)
+    if ours is not None and ours.rulebook is not None:
+        ours.settings[PDF_JOBS_KEY] = ours.pdf_jobs()
+
+
+def build_pdfs(pelican):
+    """Once every page and theme file is written: one PDF per checklist and language."""
+    try:
+        for job in pelican.settings.pop(PDF_JOBS_KEY, []):
+            build_checklist_pdfs(**job, log=pdf_logger)
+    except KundenfitError as error:
+        stop_build([error])
+
+
 def register():
     signals.initialized.connect(add_markdown_directive)
     signals.get_generators.connect(get_generators)
     signals.all_generators_finalized.connect(embed_views)
+    signals.all_generators_finalized.connect(queue_pdfs)
+    signals.finalized.connect(build_pdfs)

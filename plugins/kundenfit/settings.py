@@ -19,6 +19,10 @@ DEFAULTS = {
     # The language the rule files are written in; other languages come from the `rules`
     # gettext catalog in I18N_GETTEXT_LOCALEDIR.
     "KUNDENFIT_SOURCE_LANG": "de",
+    # One PDF per checklist and language (WeasyPrint), relative to the output folder.
+    "KUNDENFIT_PDF_SAVE_AS": "checkliste/{id}/kundenfit-{id}-{lang}.pdf",
+    # True: a build without WeasyPrint stops (CI); False: it skips the PDFs with one warning.
+    "KUNDENFIT_PDF_REQUIRED": False,
 }
 
 

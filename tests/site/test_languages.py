@@ -45,7 +45,9 @@ def test_switcher_and_hreflang_lead_to_the_same_page_in_the_other_language(site_
         de, en = soup(file), soup(site_dir / "en" / rel)
         assert de.select_one(".lang-switch a")["href"] == f"{site_origin}/en/{path}", rel
         assert en.select_one(".lang-switch a")["href"] == f"{site_origin}/{path}", rel
-        alternates = {link["hreflang"]: link["href"] for link in de.find_all("link", rel="alternate", hreflang=True)}
+        alternates = {
+            link["hreflang"]: link["href"] for link in de.find_all("link", rel="alternate", hreflang=True)
+        }
         assert alternates == {
             "de": f"{site_origin}/{path}",
             "en": f"{site_origin}/en/{path}",
@@ -60,7 +62,9 @@ def test_feed_and_sitemap_per_language(site_dir, site_origin, lang_prefix):
     sitemap = soup(site_dir / lang_prefix / "sitemap.xml")
     alternates = sitemap.find_all("link")
     assert {a["hreflang"] for a in alternates} == {"de", "en"}
-    assert f"{site_origin}/{lang_prefix}quiz/kundenfit/" in {loc.get_text() for loc in sitemap.find_all("loc")}
+    assert f"{site_origin}/{lang_prefix}quiz/kundenfit/" in {
+        loc.get_text() for loc in sitemap.find_all("loc")
+    }
 
 
 def test_manifest_lists_every_view_in_both_languages(site_dir, site_origin):
@@ -72,3 +76,12 @@ def test_manifest_lists_every_view_in_both_languages(site_dir, site_origin):
     german = next(i for i in items if i["lang"] == "de" and i["id"] == "kundenfit")
     assert english["url"] == f"{site_origin}/en/quiz/kundenfit/"
     assert english["title"] != german["title"]
+
+
+def test_manifest_gives_each_checklist_pdf_that_exists(site_dir, site_origin):
+    manifest = json.loads((site_dir / "manifest.json").read_text(encoding="utf-8"))
+    checklists = [i for i in manifest["items"] if i["type"] == "checklist"]
+    assert len(checklists) == 6
+    for item in checklists:
+        assert item["pdf_url"].endswith(f"-{item['lang']}.pdf")
+        assert (site_dir / item["pdf_url"].removeprefix(site_origin + "/")).is_file()
