@@ -22,7 +22,9 @@ def notmyidea_site(tmp_path_factory):
         shutil.copy2(ROOT / "content/articles" / lang / "kunden-die-nicht-passen.md", target)
     port = free_port()
     out = tmp_path_factory.mktemp("notmyidea") / "output"
-    result = build_site(out, f"http://127.0.0.1:{port}", ['THEME="notmyidea"', 'DIRECT_TEMPLATES=["index"]'], content=content)
+    result = build_site(
+        out, f"http://127.0.0.1:{port}", ['THEME="notmyidea"', 'DIRECT_TEMPLATES=["index"]'], content=content
+    )
     assert result.returncode == 0, result.stderr
     server = StaticServer(out, port)
     yield f"http://127.0.0.1:{port}/", out

@@ -9,10 +9,32 @@ from bs4 import BeautifulSoup
 from tests.support.checks import html_files
 from tests.support.german_text import german_fragments, german_in
 
-LINK_ATTRS = {"href", "src", "action", "id", "class", "for", "name", "value", "data-kf-quiz",
-              "data-kf-rule", "data-kf-outcome", "data-kf-topic", "data-kf-advice", "data-kf-cap", "rel",
-              "type", "hreflang", "lang", "property", "aria-labelledby", "aria-describedby",
-              "aria-controls", "headers", "data-kf-embed"}
+LINK_ATTRS = {
+    "href",
+    "src",
+    "action",
+    "id",
+    "class",
+    "for",
+    "name",
+    "value",
+    "data-kf-quiz",
+    "data-kf-rule",
+    "data-kf-outcome",
+    "data-kf-topic",
+    "data-kf-advice",
+    "data-kf-cap",
+    "rel",
+    "type",
+    "hreflang",
+    "lang",
+    "property",
+    "aria-labelledby",
+    "aria-describedby",
+    "aria-controls",
+    "headers",
+    "data-kf-embed",
+}
 
 
 def visible_text(path: Path) -> str:
