@@ -89,7 +89,21 @@ def pdf_speed(runs: int = 3) -> None:
     )
 
 
+def loader_size(budget: int = 2 * 1024) -> None:
+    """The embed loader (loader.js) a coach's blog loads: minified with rjsmin, then gzip -9."""
+    import rjsmin
+
+    raw = (STATIC_DIR / "loader.js").read_bytes()
+    minified = rjsmin.jsmin(raw.decode("utf-8")).encode("utf-8")
+    gz = len(gzip.compress(minified, 9))
+    print(
+        f"embed loader loader.js: {len(raw)} B source, {len(minified)} B minified, "
+        f"{gz} B minified+gzip (budget {budget} B, {'OK' if gz <= budget else 'OVER'})"
+    )
+
+
 if __name__ == "__main__":
     js_size()
     build_time()
     pdf_speed()
+    loader_size()

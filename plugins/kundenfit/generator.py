@@ -10,14 +10,17 @@ import gettext
 import logging
 import sys
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from jinja2 import ChoiceLoader, FileSystemLoader
 from pelican.generators import Generator
 
 from . import settings as kf_settings
-from .assets import CSS_NAME, JS_NAME, write_assets
+from .assets import CSS_NAME, EMBED_CSS_NAME, JS_NAME, LOADER_NAME, write_assets
 from .errors import KundenfitError, RuleFileErrors
+from .headers import headers_file
 from .manifest import manifest_json
+from .newsletter import newsletter_form
 from .pdf import pdf_support
 from .render.quiz_data import quiz_data, script_json
 from .rules import load_rulebook
@@ -59,12 +62,14 @@ class KundenfitGenerator(Generator):
         self.env.loader = ChoiceLoader([self.env.loader, FileSystemLoader(str(TEMPLATES_DIR))])
         self.options = kf_settings.read(self.settings)
         self.rulebook = None
+        self.newsletter = None
         self.source_book = None
         self.manifest: list[dict] = []
 
     # -- addresses ---------------------------------------------------------------------------
     def url(self, kind: str, view_id: str) -> str:
-        key = "KUNDENFIT_QUIZ_URL" if kind == "quiz" else "KUNDENFIT_CHECKLIST_URL"
+        key = {"quiz": "KUNDENFIT_QUIZ_URL", "embed": "KUNDENFIT_EMBED_URL"}.get(kind)
+        key = key or "KUNDENFIT_CHECKLIST_URL"
         return f"{self.settings['SITEURL']}/{self.options[key].format(id=view_id)}"
 
     def save_as(self, kind: str, view_id: str) -> str:
@@ -183,6 +188,10 @@ class KundenfitGenerator(Generator):
             for entry_type, views in self.views_by_type(self.rulebook_in(lang, source_book)).items()
             for item in self.listing(entry_type, views, lang, siteurl)
         ]
+        try:
+            self.newsletter = newsletter_form(self.options["KUNDENFIT_NEWSLETTER"], self.lang)
+        except KundenfitError as error:
+            stop_build([error])
         self.install_ui_translations()
 
     @staticmethod
@@ -202,6 +211,11 @@ class KundenfitGenerator(Generator):
                 "lang": lang,
                 "url": f"{base}/{self.options[key].format(id=v.id)}",
                 **({"pdf_url": f"{base}/{self.pdf_save_as(v.id, lang)}"} if with_pdf else {}),
+                **(
+                    {"embed_url": f"{base}/{self.options['KUNDENFIT_EMBED_URL'].format(id=v.id)}"}
+                    if kind == "quiz"
+                    else {}
+                ),
             }
             for v in views.values()
         ]
@@ -229,6 +243,9 @@ class KundenfitGenerator(Generator):
                 "checklist_url": self.url("checklist", checklist.id) if checklist else None,
                 "pdf_url": self.pdf_url(checklist.id) if checklist else None,
                 "page_url": self.url("quiz", quiz.id),
+                "embed_url": self.url("embed", quiz.id),
+                "loader_url": self.asset_url(LOADER_NAME),
+                "newsletter": self.newsletter,
             }
         checklist = book.checklists[view_id]
         quiz = book.quizzes.get(checklist.quiz) if checklist.quiz else None
@@ -249,6 +266,20 @@ class KundenfitGenerator(Generator):
 
     def generate_output(self, writer):
         self.install_ui_translations()  # the i18n plugin may have replaced ours meanwhile
+        origin = urlsplit(self.settings["SITEURL"])
+        for quiz_id in self.rulebook.quizzes:
+            writer.write_file(
+                self.options["KUNDENFIT_EMBED_SAVE_AS"].format(id=quiz_id),
+                self.get_template("kundenfit/quiz_embed"),
+                self.context,
+                relative_urls=False,
+                **{
+                    **self.view_context("quiz", quiz_id, on_own_page=True),
+                    "embed": True,
+                    "kf_embed_css_url": self.asset_url(EMBED_CSS_NAME),
+                    "site_origin": f"{origin.scheme}://{origin.netloc}",
+                },
+            )
         for kind, views in (("quiz", self.rulebook.quizzes), ("checklist", self.rulebook.checklists)):
             template = self.get_template(f"kundenfit/{kind}_page")
             for view_id in views:
@@ -263,3 +294,9 @@ class KundenfitGenerator(Generator):
         write_assets(output / self.options["KUNDENFIT_ASSETS_DIR"])
         manifest = output / self.options["KUNDENFIT_MANIFEST_SAVE_AS"]
         manifest.write_text(manifest_json(self.manifest), encoding="utf-8")
+        subsites = self.settings.get("I18N_SUBSITES") or {}
+        if self.options["KUNDENFIT_HEADERS_SAVE_AS"] and self.lang not in subsites:  # main site only
+            (output / self.options["KUNDENFIT_HEADERS_SAVE_AS"]).write_text(
+                headers_file([self.options["KUNDENFIT_EMBED_URL"]], ["", *(f"{lang}/" for lang in subsites)]),
+                encoding="utf-8",
+            )

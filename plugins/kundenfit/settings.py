@@ -19,6 +19,13 @@ DEFAULTS = {
     # The language the rule files are written in; other languages come from the `rules`
     # gettext catalog in I18N_GETTEXT_LOCALEDIR.
     "KUNDENFIT_SOURCE_LANG": "de",
+    # Each quiz alone, for iframes on other sites (loader.js; docs/embedding.md).
+    "KUNDENFIT_EMBED_URL": "embed/{id}/",
+    "KUNDENFIT_EMBED_SAVE_AS": "embed/{id}/index.html",
+    # Frame headers for static hosts (Cloudflare `_headers`), at the output root; "" writes none.
+    "KUNDENFIT_HEADERS_SAVE_AS": "_headers",
+    # Newsletter sign-up after a result; None shows checklist and contact links (newsletter.py).
+    "KUNDENFIT_NEWSLETTER": None,
     # One PDF per checklist and language (WeasyPrint), relative to the output folder.
     "KUNDENFIT_PDF_SAVE_AS": "checkliste/{id}/kundenfit-{id}-{lang}.pdf",
     # True: a build without WeasyPrint stops (CI); False: it skips the PDFs with one warning.

@@ -41,6 +41,8 @@ def test_html_lang_matches_the_site_language(site_dir):
 def test_switcher_and_hreflang_lead_to_the_same_page_in_the_other_language(site_dir, site_origin):
     for file in german_pages(site_dir):
         rel = file.relative_to(site_dir).as_posix()
+        if rel.startswith("embed/"):
+            continue  # embed pages live in iframes on other sites: no site chrome, noindex
         path = rel[: -len("index.html")] if rel.endswith("index.html") else rel
         de, en = soup(file), soup(site_dir / "en" / rel)
         assert de.select_one(".lang-switch a")["href"] == f"{site_origin}/en/{path}", rel
@@ -75,6 +77,8 @@ def test_manifest_lists_every_view_in_both_languages(site_dir, site_origin):
     english = next(i for i in items if i["lang"] == "en" and i["id"] == "kundenfit")
     german = next(i for i in items if i["lang"] == "de" and i["id"] == "kundenfit")
     assert english["url"] == f"{site_origin}/en/quiz/kundenfit/"
+    assert english["embed_url"] == f"{site_origin}/en/embed/kundenfit/"
+    assert (site_dir / "en/embed/kundenfit/index.html").is_file()
     assert english["title"] != german["title"]
 
 

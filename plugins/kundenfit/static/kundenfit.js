@@ -196,6 +196,8 @@
         if (on) title = panel.getAttribute(P + 'title');
       });
       this.$('outcome-title').textContent = title;
+      // The newsletter form (lead_cta.html) sends the outcome in a hidden field.
+      this.$$('outcome-field').forEach((field) => (field.value = res.outcome));
       const total = this.$('total');
       if (total) total.textContent = fmt(res.total, res.max_total);
       this.$$('topic').forEach((item) => {
@@ -320,11 +322,54 @@
       button.hidden = false;
       button.onclick = () => window.print();
     });
+    // Copy buttons for the embed code on quiz pages; the code stays selectable by hand.
+    document.querySelectorAll('[' + P + 'copy-from]').forEach((button) => {
+      const field = document.getElementById(button.getAttribute(P + 'copy-from'));
+      const status = button.parentNode.querySelector('[role=status]');
+      if (!field) return;
+      button.hidden = false;
+      button.onclick = () => {
+        field.select();
+        const done = () => status && (status.textContent = button.getAttribute(P + 'copied'));
+        if (navigator.clipboard) navigator.clipboard.writeText(field.value).then(done, () => field.focus());
+        else field.focus();
+      };
+    });
+  }
+
+  // On an embed page (html[data-kf-embed]) framed by loader.js: report the page's height and
+  // each result to the host page, whose origin the loader passed as ?host=. Messages go to that
+  // exact origin only (never "*"), so no other page can read them.
+  function embed() {
+    const host = new URLSearchParams(location.search).get('host') || '';
+    let origin = '';
+    try {
+      origin = new URL(host).origin;
+    } catch (e) {
+      return;
+    }
+    if (origin !== host || window.parent === window || !window.ResizeObserver) return;
+    const root = document.documentElement;
+    const post = (data) => window.parent.postMessage(Object.assign({ kundenfit: 1 }, data), origin);
+    let last = 0;
+    const size = () => {
+      const height = Math.ceil(root.getBoundingClientRect().height);
+      if (height !== last) post({ height: (last = height) });
+    };
+    root.setAttribute(P + 'sized', ''); // kundenfit-embed.css: no inner scrollbar from now on
+    new ResizeObserver(size).observe(root);
+    window.addEventListener('resize', size);
+    document.addEventListener(EVENT, (e) => {
+      size();
+      post({ result: e.detail });
+    });
+    size();
   }
 
   if (typeof module !== 'undefined' && module.exports) module.exports = { score };
   if (typeof document !== 'undefined') {
     window.Kundenfit = { score, Quiz, instances, init };
+    if (document.documentElement.hasAttribute(P + 'embed')) embed();
     if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', init);
     else init();
   }

@@ -1,0 +1,323 @@
+"""Embed page, embed code and the lead hand-off after a result, rendered like Pelican renders them.
+
+Same environment as test_templates.py (autoescape off, i18n with null translations): every
+template must escape on its own.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import unquote, urlsplit
+
+import pytest
+from bs4 import BeautifulSoup, Doctype
+from kundenfit.newsletter import newsletter_form
+from kundenfit.render import quiz_data, script_json
+
+from tests.unit.test_templates import CHECKLIST, PROFILE_QUIZ, SCORE_QUIZ, B, make_env, text_of
+
+SITEURL = "https://kundenfit.example"
+PROVIDER = "https://provider.example/subscribe?list=1&x=2"
+OWNER = {"name": "Ada", "email": "ada@example.org"}
+
+
+def context(quiz=SCORE_QUIZ, **extra):
+    return {
+        "SITENAME": "Kundenfit <i>Blog</i>",
+        "SITEURL": SITEURL,
+        "DEFAULT_LANG": "de",
+        "SITE_OWNER": OWNER,
+        "lang": "de",
+        "quiz": quiz,
+        "quiz_json": script_json(quiz_data(quiz)),
+        "heading_level": 2,
+        "show_title": True,
+        "quiz_url": None,
+        "checklist": CHECKLIST if quiz is SCORE_QUIZ else None,
+        "checklist_url": f"{SITEURL}/checkliste/vor-dem-auftrag/" if quiz is SCORE_QUIZ else None,
+        "pdf_url": None,
+        "page_url": f"{SITEURL}/quiz/{quiz.id}/",
+        "kf_css_url": f"{SITEURL}/kundenfit/kundenfit.css",
+        "kf_js_url": f"{SITEURL}/kundenfit/kundenfit.js",
+        "embed_url": f"{SITEURL}/embed/{quiz.id}/",
+        "loader_url": f"{SITEURL}/kundenfit/loader.js",
+        "newsletter": None,
+        **extra,
+    }
+
+
+def render(name, env=None, **extra):
+    return (env or make_env()).get_template(f"kundenfit/{name}.html").render(context(**extra))
+
+
+def soup_of(html):
+    return BeautifulSoup(html, "html.parser")
+
+
+def embed_page(env=None, **extra):
+    return render(
+        "quiz_embed",
+        env,
+        embed=True,
+        kf_embed_css_url=f"{SITEURL}/kundenfit/kundenfit-embed.css",
+        site_origin=SITEURL,
+        **extra,
+    )
+
+
+def newsletter(**overrides):
+    return newsletter_form({"action": PROVIDER, **overrides}, "de")
+
+
+# -- the embed page ----------------------------------------------------------------------------
+
+
+def test_embed_page_is_a_standalone_document():
+    html = embed_page()
+    assert html.startswith("<!DOCTYPE html>\n<html ")
+    soup = soup_of(html)
+    assert soup.html["lang"] == "de" and soup.html.has_attr("data-kf-embed")
+    assert soup.head.find("meta", charset="utf-8") and soup.find("meta", attrs={"name": "viewport"})
+    assert soup.title.get_text() == f"{SCORE_QUIZ.title} – Kundenfit Blog"
+    assert [h.get_text() for h in soup.find_all("h1")] == [SCORE_QUIZ.title]
+    assert soup.find("main") is not None and soup.find("main").find("section", class_="kf-quiz")
+    # No site chrome: no header, navigation, footer or skip link.
+    assert soup.find_all(["header", "nav", "footer"]) == [] and not soup.select(".skip-link")
+    sheets = [link["href"] for link in soup.find_all("link", rel="stylesheet")]
+    assert sheets == [f"{SITEURL}/kundenfit/kundenfit.css", f"{SITEURL}/kundenfit/kundenfit-embed.css"]
+    scripts = soup.find_all("script", src=True)
+    assert [s["src"] for s in scripts] == [f"{SITEURL}/kundenfit/kundenfit.js"] and scripts[0].has_attr(
+        "defer"
+    )
+    assert soup.find("meta", attrs={"name": "robots"})["content"] == "noindex"
+
+
+def test_embed_page_escapes_every_text():
+    soup = soup_of(embed_page())
+    assert soup.find_all(["b", "i"]) == []
+    assert len(soup.find_all("script")) == 2  # kundenfit.js and the quiz's JSON data
+    assert f"Zahlt die Kundin {B} pünktlich?" in text_of(soup)
+
+
+def test_embed_page_links_leave_the_iframe():
+    soup = soup_of(embed_page())
+    base = soup.head.find("base")
+    assert base is not None and base["target"] == "_top" and not base.has_attr("href")
+    # <base> comes before anything in <head> that holds a URL.
+    assert soup.head.find_all(["base", "link"])[0].name == "base"
+    credit = soup.select_one(".kf-embed-credit a")
+    assert credit["href"] == f"{SITEURL}/quiz/kundenfit/" and credit["target"] == "_blank"
+    assert "noopener" in credit["rel"]
+
+
+def test_embed_page_has_no_embed_code_of_its_own():
+    assert soup_of(embed_page()).select(".kf-embed-code") == []
+
+
+def test_embed_page_in_english_keeps_its_lang():
+    soup = soup_of(embed_page(lang="en"))
+    assert soup.html["lang"] == "en"
+
+
+# -- the embed code on the quiz page -----------------------------------------------------------
+
+
+def snippet_soup(**extra):
+    return soup_of(render("embed_snippet", **extra))
+
+
+def pasted(textarea):
+    """What a coach pastes: the textarea's text, parsed as the host page would."""
+    return soup_of(textarea.get_text())
+
+
+def test_loader_snippet_is_a_placeholder_link_and_one_async_script():
+    soup = snippet_soup()
+    code = pasted(soup.select_one('textarea[data-kf-embed-code="script"]'))
+    box = code.find("div")
+    assert box["data-kundenfit-embed"] == "kundenfit" and box["data-lang"] == "de"
+    link = box.find("a")
+    assert link["href"] == f"{SITEURL}/embed/kundenfit/"
+    assert text_of(link) == f"Selbsttest: {SCORE_QUIZ.title}"
+    assert code.find_all("b") == [], "the quiz title stays text in the pasted code"
+    scripts = code.find_all("script")
+    assert len(scripts) == 1 and scripts[0]["src"] == f"{SITEURL}/kundenfit/loader.js"
+    assert scripts[0].has_attr("async") and scripts[0].get_text() == ""
+
+
+def test_iframe_snippet_has_src_title_and_no_border():
+    soup = snippet_soup()
+    frame = pasted(soup.select_one('textarea[data-kf-embed-code="iframe"]')).find("iframe")
+    assert frame["src"] == f"{SITEURL}/embed/kundenfit/"
+    assert frame["title"] == f"Selbsttest: {SCORE_QUIZ.title}"
+    assert frame["loading"] == "lazy" and "border:0" in frame["style"]
+
+
+def test_snippet_fields_are_labelled_read_only_with_copy_buttons():
+    soup = snippet_soup()
+    section = soup.select_one("section.kf-embed-code")
+    assert section.find("h2")["id"] == section["aria-labelledby"]
+    fields = section.find_all("textarea")
+    assert len(fields) == 2
+    for field in fields:
+        assert field.has_attr("readonly")
+        assert soup.find("label", attrs={"for": field["id"]}) is not None
+        button = section.find("button", attrs={"data-kf-copy-from": field["id"]})
+        assert button is not None and button.has_attr("hidden"), "kundenfit.js shows the copy button"
+        assert button["data-kf-copied"]
+        assert button.find_next_sibling(attrs={"role": "status"}) is not None
+
+
+def test_no_snippet_without_addresses():
+    assert snippet_soup(embed_url=None).find_all(True) == []
+    assert snippet_soup(loader_url=None).find_all(True) == []
+
+
+def test_quiz_page_includes_the_snippet(tmp_path):
+    (tmp_path / "base.html").write_text(  # the smallest theme: the blocks quiz_page.html fills
+        '<!DOCTYPE html><html lang="{% block html_lang %}{% endblock %}"><head><title>{% block title %}'
+        "{% endblock %}</title>{% block head %}{% endblock %}</head><body>{% block content %}"
+        "{% endblock %}</body></html>",
+        encoding="utf-8",
+    )
+    (tmp_path / "kundenfit").mkdir()
+    (tmp_path / "kundenfit" / "_print_footer.html").write_text("", encoding="utf-8")  # if not yet there
+    env = make_env(tmp_path)
+    soup = soup_of(env.get_template("kundenfit/quiz_page.html").render(context(show_title=False)))
+    assert soup.select_one("section.kf-embed-code textarea") is not None
+    assert soup.select_one("section.kf-quiz section.kf-embed-code") is None, "not inside the quiz"
+
+
+# -- the lead hand-off -------------------------------------------------------------------------
+
+
+def cta(html):
+    return soup_of(html).select_one("[data-kf-result] .kf-cta")
+
+
+def test_cta_sits_in_the_result_region():
+    soup = soup_of(render("quiz"))
+    result = soup.select_one("[data-kf-result]")
+    assert result.has_attr("hidden"), "without JavaScript the result (and its CTA) stays hidden"
+    assert result.select_one(".kf-cta") is not None
+    assert soup.select(".kf-cta") == result.select(".kf-cta")
+
+
+def test_default_cta_links_checklist_and_contact():
+    box = cta(render("quiz"))
+    assert box["data-kf-cta"] == "links"
+    assert box.find("form") is None
+    hrefs = [a["href"] for a in box.find_all("a")]
+    assert hrefs[0] == f"{SITEURL}/checkliste/vor-dem-auftrag/"
+    mail = urlsplit(hrefs[-1])
+    assert mail.scheme == "mailto" and mail.path == "ada@example.org"
+    assert unquote(mail.query) == f"subject=Mein Ergebnis im Selbsttest: {SCORE_QUIZ.title}"
+    assert "ada@example.org" in text_of(box)
+    assert not any(a.has_attr("target") for a in box.find_all("a")), "on the site, links open normally"
+
+
+def test_default_cta_offers_the_pdf_when_there_is_one():
+    box = cta(render("quiz", pdf_url=f"{SITEURL}/checkliste/vor-dem-auftrag/checkliste.pdf"))
+    pdf = box.find("a", href=f"{SITEURL}/checkliste/vor-dem-auftrag/checkliste.pdf")
+    assert pdf is not None and pdf.has_attr("download")
+
+
+def test_no_cta_when_there_is_nothing_to_offer():
+    html = render("quiz", quiz=PROFILE_QUIZ, SITE_OWNER=None)
+    assert soup_of(html).select(".kf-cta") == []
+
+
+def test_provider_cta_is_a_form_posting_to_the_provider():
+    box = cta(render("quiz", newsletter=newsletter()))
+    assert box["data-kf-cta"] == "newsletter"
+    form = box.find("form")
+    assert form["action"] == PROVIDER and form["method"] == "post"
+    email = form.find("input", attrs={"type": "email"})
+    assert email["name"] == "EMAIL" and email.has_attr("required") and email["autocomplete"] == "email"
+    assert box.find("label", attrs={"for": email["id"]}) is not None
+    assert form.find("button", attrs={"type": "submit"}) is not None
+    assert not box.find_all("a", href=re.compile("^mailto:")), "the form replaces the contact link"
+    assert box.find("a", href=f"{SITEURL}/checkliste/vor-dem-auftrag/") is not None
+
+
+def test_consent_is_unticked_required_and_links_the_privacy_page():
+    box = cta(render("quiz", newsletter=newsletter()))
+    consent = box.find("input", attrs={"type": "checkbox"})
+    assert consent["name"] == "CONSENT" and consent["value"] == "1"
+    assert consent.has_attr("required") and not consent.has_attr("checked")
+    label = box.find("label", attrs={"for": consent["id"]})
+    assert "Newsletter" in text_of(label)
+    assert label.find("a")["href"] == f"{SITEURL}/datenschutz/"
+    assert "Bestätigungslink" in text_of(box.select_one(".kf-cta-note")), "double opt-in is announced"
+
+
+def test_consent_text_is_configurable_and_escaped():
+    box = cta(render("quiz", newsletter=newsletter(consent_text={"de": f"Ja {B}", "en": "Yes"})))
+    label = box.find("label", attrs={"for": box.find("input", attrs={"type": "checkbox"})["id"]})
+    assert text_of(label).startswith(f"Ja {B}") and label.find("b") is None
+    assert label.find("a")["href"] == f"{SITEURL}/datenschutz/", "the privacy link stays"
+
+
+def test_hidden_fields_carry_quiz_outcome_and_language():
+    box = cta(render("quiz", newsletter=newsletter(hidden={"u": "abc", "id": 7}), lang="en"))
+    hidden = {i["name"]: i for i in box.find_all("input", attrs={"type": "hidden"})}
+    assert set(hidden) == {"QUIZ", "OUTCOME", "LANG", "u", "id"}
+    assert hidden["QUIZ"]["value"] == "kundenfit" and hidden["LANG"]["value"] == "en"
+    assert hidden["OUTCOME"]["value"] == "" and hidden["OUTCOME"].has_attr("data-kf-outcome-field")
+    assert hidden["u"]["value"] == "abc" and hidden["id"]["value"] == "7"
+
+
+def test_field_names_follow_the_setting_and_none_leaves_a_field_out():
+    nl = newsletter(
+        email_field="mail", consent_field="ok", quiz_field=None, outcome_field="o", lang_field=None
+    )
+    box = cta(render("quiz", newsletter=nl))
+    assert box.find("input", attrs={"type": "email"})["name"] == "mail"
+    assert box.find("input", attrs={"type": "checkbox"})["name"] == "ok"
+    assert [i["name"] for i in box.find_all("input", attrs={"type": "hidden"})] == ["o"]
+
+
+def test_provider_form_loads_nothing_from_the_provider():
+    soup = soup_of(render("quiz", newsletter=newsletter()))
+    host = urlsplit(PROVIDER).netloc
+    for tag in soup.find_all(["img", "iframe", "script", "link", "source", "object", "embed"]):
+        for attr in ("src", "href", "data", "srcset"):
+            assert host not in (tag.get(attr) or ""), tag
+    assert [f for f in soup.find_all("form") if f.get("action", "").find(host) >= 0] != []
+
+
+@pytest.mark.parametrize("variant", ["links", "newsletter"])
+def test_cta_in_an_embed_never_opens_inside_the_iframe(variant):
+    nl = newsletter() if variant == "newsletter" else None
+    html = embed_page(newsletter=nl, pdf_url=f"{SITEURL}/checkliste/x.pdf")
+    box = cta(html)
+    assert box["data-kf-cta"] == variant
+    for element in [*box.find_all("a"), *box.find_all("form")]:
+        assert element.get("target") in ("_blank", "_top"), element
+        if element["target"] == "_blank":
+            assert "noopener" in element.get("rel", []), element
+
+
+def test_ui_strings_of_the_new_templates_go_through_gettext():
+    env = make_env(gettext=lambda s: f"«{s}»")
+    for html in (
+        embed_page(env, newsletter=newsletter(), SITENAME="§", quiz=PROFILE_QUIZ),
+        render("embed_snippet", env, quiz=PROFILE_QUIZ),
+    ):
+        soup = soup_of(html)
+        for tag in soup.find_all(["script", "textarea"]):
+            tag.decompose()
+        for part in [*soup.select(".kf-key"), *soup.select("fieldset"), *soup.select(".kf-intro")]:
+            part.decompose()  # quiz.html's own strings are checked in test_templates.py
+        for selector in ("[data-kf-outcome]", "[data-kf-outcome-title]", "[data-kf-topic]"):
+            for part in soup.select(selector):
+                part.decompose()
+        for doctype in soup.find_all(string=lambda t: isinstance(t, Doctype)):
+            doctype.extract()
+        for title in soup.find_all("title"):
+            title.decompose()
+        text = soup.get_text(" ")
+        while re.search(r"«[^«»]*»", text):  # a marked string may hold another (a link text)
+            text = re.sub(r"«[^«»]*»", "", text)
+        leftover = text.replace("§", "").replace("ada@example.org", "").replace(PROFILE_QUIZ.title, "")
+        assert not re.search(r"[A-Za-zÄÖÜäöüß]", leftover), f"untranslated text: {leftover.split()}"
