@@ -12,16 +12,17 @@ PLACEHOLDER = re.compile(r"%\(\w+\)s|\{\w+\}|%s")
 
 
 def german_fragments() -> set[str]:
-    """Literal pieces of every German msgid whose English differs, long enough to be telling."""
+    """Literal pieces of every German msgid whose English differs (or is missing), long enough to tell."""
     fragments = set()
     for po in (ROOT / "translations").glob("en/LC_MESSAGES/*.po"):
         with po.open("rb") as handle:
             catalog = read_po(handle)
         for message in catalog:
-            if not message.id or not message.string:
+            if not message.id:
                 continue
             msgid = message.id if isinstance(message.id, str) else message.id[0]
-            msgstr = message.string if isinstance(message.string, str) else message.string[0]
+            # An untranslated entry (empty msgstr) shows its German msgid: look for it too.
+            msgstr = (message.string if isinstance(message.string, str) else message.string[0]) or ""
             if msgid == msgstr:
                 continue
             for piece in PLACEHOLDER.split(msgid):
