@@ -61,29 +61,28 @@ class KundenfitGenerator(Generator):
         # The theme comes first so it may override any plugin template.
         self.env.loader = ChoiceLoader([self.env.loader, FileSystemLoader(str(TEMPLATES_DIR))])
         self.options = kf_settings.read(self.settings)
-        self.rulebook = None
+        self.books: dict = {}  # language -> RuleBook, filled by generate_context
+        self.rulebook = None  # in this site's language
         self.newsletter = None
-        self.source_book = None
         self.manifest: list[dict] = []
 
     # -- addresses ---------------------------------------------------------------------------
-    def url(self, kind: str, view_id: str) -> str:
-        key = {"quiz": "KUNDENFIT_QUIZ_URL", "embed": "KUNDENFIT_EMBED_URL"}.get(kind)
-        key = key or "KUNDENFIT_CHECKLIST_URL"
-        return f"{self.settings['SITEURL']}/{self.options[key].format(id=view_id)}"
+    # Each kind of page has a KUNDENFIT_<KIND>_URL and _SAVE_AS setting ({id}, {lang}).
+    def view_path(self, kind: str, view_id: str, lang: str | None = None) -> str:
+        """A view's address relative to SITEURL: kind is quiz, checklist, embed or pdf."""
+        if kind == "pdf":
+            return self.options["KUNDENFIT_PDF_SAVE_AS"].format(id=view_id, lang=lang or self.lang)
+        return self.options[f"KUNDENFIT_{kind.upper()}_URL"].format(id=view_id)
+
+    def url(self, kind: str, view_id: str, siteurl: str | None = None, lang: str | None = None) -> str:
+        return f"{siteurl or self.settings['SITEURL']}/{self.view_path(kind, view_id, lang)}"
 
     def save_as(self, kind: str, view_id: str) -> str:
-        key = "KUNDENFIT_QUIZ_SAVE_AS" if kind == "quiz" else "KUNDENFIT_CHECKLIST_SAVE_AS"
-        return self.options[key].format(id=view_id)
-
-    def pdf_save_as(self, view_id: str, lang: str | None = None) -> str:
-        return self.options["KUNDENFIT_PDF_SAVE_AS"].format(id=view_id, lang=lang or self.lang)
+        return self.options[f"KUNDENFIT_{kind.upper()}_SAVE_AS"].format(id=view_id)
 
     def pdf_url(self, view_id: str) -> str | None:
         """The checklist's PDF, when this machine can make it (else no link to a missing file)."""
-        if not pdf_support()[0]:
-            return None
-        return f"{self.settings['SITEURL']}/{self.pdf_save_as(view_id)}"
+        return self.url("pdf", view_id) if pdf_support()[0] else None
 
     def pdf_jobs(self) -> list[dict]:
         """Arguments of pdf_build.build_checklist_pdfs (all but log), one job per language.
@@ -92,7 +91,7 @@ class KundenfitGenerator(Generator):
         site's run, before the main site writes the theme files the pages use, so the main
         site makes every language's PDFs once everything is written.
         """
-        if self.lang in (self.settings.get("I18N_SUBSITES") or {}):
+        if not self.is_main_site:
             return []
         subsites = self.settings.get("I18N_SUBSITES") or {}
         jobs = []
@@ -100,17 +99,16 @@ class KundenfitGenerator(Generator):
             output = Path(self.output_path)
             if lang != self.lang:
                 output = Path(subsites[lang].get("OUTPUT_PATH", output / lang))
-            book = self.rulebook_in(lang, self.source_book)
             checklists = [
                 {
                     "id": c.id,
                     "title": c.title,
                     "page_save_as": self.save_as("checklist", c.id),
-                    "pdf_save_as": self.pdf_save_as(c.id, lang),
+                    "pdf_save_as": self.view_path("pdf", c.id, lang),
                     "author": self.settings.get("AUTHOR") or self.settings.get("SITENAME"),
                     "subject": " ".join(c.intro.split()) or c.title,
                 }
-                for c in book.checklists.values()
+                for c in self.rulebook_in(lang).checklists.values()
             ]
             jobs.append(
                 {
@@ -136,25 +134,35 @@ class KundenfitGenerator(Generator):
         localedir = self.settings.get("I18N_GETTEXT_LOCALEDIR")
         return Path(localedir) if localedir else None
 
+    @property
+    def is_main_site(self) -> bool:
+        """False in a language subsite of pelican-i18n-subsites (it runs inside the main site)."""
+        return self.lang not in (self.settings.get("I18N_SUBSITES") or {})
+
     def site_languages(self) -> dict[str, str]:
         """Every language the site is built in, with its SITEURL (this site's first)."""
         urls = {self.lang: self.settings["SITEURL"]}
-        subsites = self.settings.get("I18N_SUBSITES") or {}
-        if self.lang not in subsites:  # the main site also knows its subsites' addresses
-            for lang, overrides in subsites.items():
+        if self.is_main_site:  # the main site also knows its subsites' addresses
+            for lang, overrides in (self.settings.get("I18N_SUBSITES") or {}).items():
                 urls[lang] = overrides.get("SITEURL", f"{self.settings['SITEURL']}/{lang}")
         return urls
 
-    def rulebook_in(self, lang: str, book):
-        """The rule book with its texts in `lang` (the rule files' language needs no catalog)."""
-        if lang == self.options["KUNDENFIT_SOURCE_LANG"] or self.localedir() is None:
-            return book
-        translations = rule_translations(self.localedir(), lang)
-        for text in missing_rule_translations(book, translations):
-            logger.warning(
-                "Regeltext ohne Übersetzung (%s): %r – ergänze ihn in translations/%s/", lang, text, lang
-            )
-        return translate_rulebook(book, translations)
+    def rulebook_in(self, lang: str):
+        """The rule book with its texts in `lang`, translated once per build and language."""
+        if lang not in self.books:
+            book = self.books[self.options["KUNDENFIT_SOURCE_LANG"]]
+            if self.localedir() is not None:
+                translations = rule_translations(self.localedir(), lang)
+                for text in missing_rule_translations(book, translations):
+                    logger.warning(
+                        "Regeltext ohne Übersetzung (%s): %r – ergänze ihn in translations/%s/",
+                        lang,
+                        text,
+                        lang,
+                    )
+                book = translate_rulebook(book, translations)
+            self.books[lang] = book
+        return self.books[lang]
 
     def install_ui_translations(self) -> None:
         """Give the plugin's templates the UI catalog of this site's language.
@@ -175,18 +183,17 @@ class KundenfitGenerator(Generator):
     def generate_context(self):
         rules_dir = Path(self.path) / self.options["KUNDENFIT_RULES_PATH"]
         try:
-            source_book = load_rulebook(rules_dir)
+            self.books = {self.options["KUNDENFIT_SOURCE_LANG"]: load_rulebook(rules_dir)}
         except KundenfitError as error:
             stop_build([error])
-        self.source_book = source_book
-        self.rulebook = self.rulebook_in(self.lang, source_book)
-        self.context["kundenfit_quizzes"] = self.listing("quiz", self.rulebook.quizzes, self.lang)
-        self.context["kundenfit_checklists"] = self.listing("checklist", self.rulebook.checklists, self.lang)
+        self.rulebook = self.rulebook_in(self.lang)
+        self.context["kundenfit_quizzes"] = self.listing("quiz", self.lang)
+        self.context["kundenfit_checklists"] = self.listing("checklist", self.lang)
         self.manifest = [
-            {"type": entry_type, **{k: v for k, v in item.items() if k != "intro"}}
+            {"type": kind, **{k: v for k, v in item.items() if k != "intro"}}
             for lang, siteurl in self.site_languages().items()
-            for entry_type, views in self.views_by_type(self.rulebook_in(lang, source_book)).items()
-            for item in self.listing(entry_type, views, lang, siteurl)
+            for kind in ("quiz", "checklist")
+            for item in self.listing(kind, lang, siteurl)
         ]
         try:
             self.newsletter = newsletter_form(self.options["KUNDENFIT_NEWSLETTER"], self.lang)
@@ -194,28 +201,19 @@ class KundenfitGenerator(Generator):
             stop_build([error])
         self.install_ui_translations()
 
-    @staticmethod
-    def views_by_type(book) -> dict:
-        return {"quiz": book.quizzes, "checklist": book.checklists}
-
-    def listing(self, kind: str, views: dict, lang: str, siteurl: str | None = None) -> list[dict]:
+    def listing(self, kind: str, lang: str, siteurl: str | None = None) -> list[dict]:
         """Title, intro and addresses of each quiz or checklist, for the landing page and manifest."""
-        base = siteurl or self.settings["SITEURL"]
-        key = "KUNDENFIT_QUIZ_URL" if kind == "quiz" else "KUNDENFIT_CHECKLIST_URL"
-        with_pdf = kind == "checklist" and pdf_support()[0]
+        book = self.rulebook_in(lang)
+        views = book.quizzes if kind == "quiz" else book.checklists
+        extra = {"quiz": ["embed"], "checklist": ["pdf"] if pdf_support()[0] else []}[kind]
         return [
             {
                 "id": v.id,
                 "title": v.title,
                 "intro": v.intro,
                 "lang": lang,
-                "url": f"{base}/{self.options[key].format(id=v.id)}",
-                **({"pdf_url": f"{base}/{self.pdf_save_as(v.id, lang)}"} if with_pdf else {}),
-                **(
-                    {"embed_url": f"{base}/{self.options['KUNDENFIT_EMBED_URL'].format(id=v.id)}"}
-                    if kind == "quiz"
-                    else {}
-                ),
+                "url": self.url(kind, v.id, siteurl, lang),
+                **{f"{other}_url": self.url(other, v.id, siteurl, lang) for other in extra},
             }
             for v in views.values()
         ]
@@ -269,7 +267,7 @@ class KundenfitGenerator(Generator):
         origin = urlsplit(self.settings["SITEURL"])
         for quiz_id in self.rulebook.quizzes:
             writer.write_file(
-                self.options["KUNDENFIT_EMBED_SAVE_AS"].format(id=quiz_id),
+                self.save_as("embed", quiz_id),
                 self.get_template("kundenfit/quiz_embed"),
                 self.context,
                 relative_urls=False,
@@ -294,8 +292,8 @@ class KundenfitGenerator(Generator):
         write_assets(output / self.options["KUNDENFIT_ASSETS_DIR"])
         manifest = output / self.options["KUNDENFIT_MANIFEST_SAVE_AS"]
         manifest.write_text(manifest_json(self.manifest), encoding="utf-8")
-        subsites = self.settings.get("I18N_SUBSITES") or {}
-        if self.options["KUNDENFIT_HEADERS_SAVE_AS"] and self.lang not in subsites:  # main site only
+        if self.options["KUNDENFIT_HEADERS_SAVE_AS"] and self.is_main_site:
+            subsites = self.settings.get("I18N_SUBSITES") or {}
             (output / self.options["KUNDENFIT_HEADERS_SAVE_AS"]).write_text(
                 headers_file([self.options["KUNDENFIT_EMBED_URL"]], ["", *(f"{lang}/" for lang in subsites)]),
                 encoding="utf-8",
