@@ -48,9 +48,12 @@ def _unknown(path, line, kind, view_id, known) -> DirectiveError:
     )
 
 
-def fill_placeholders(html: str, render: Callable[[str, str], str]) -> str:
-    """Replace each placeholder with the rendered view; `render(kind, id)` returns HTML."""
-    return PLACEHOLDER.sub(lambda m: render(m.group(1), m.group(2)), html)
+def fill_placeholders(html: str, render: Callable[[str, str], str], css_url: str, js_url: str) -> str:
+    """Replace each placeholder with the rendered view, and load the runtime once if any."""
+    filled, count = PLACEHOLDER.subn(lambda m: render(m.group(1), m.group(2)), html)
+    if not count:
+        return html
+    return f'<link rel="stylesheet" href="{css_url}">\n{filled}\n<script src="{js_url}" defer></script>'
 
 
 def metadata_ids(content, key: str) -> Iterable[str]:

@@ -17,6 +17,7 @@ from pelican.generators import Generator
 
 from . import settings as kf_settings
 from .assets import CSS_NAME, EMBED_CSS_NAME, JS_NAME, LOADER_NAME, write_assets
+from .embeds import fill_placeholders, metadata_ids
 from .errors import KundenfitError, RuleFileErrors
 from .headers import headers_file
 from .manifest import manifest_json
@@ -261,6 +262,19 @@ class KundenfitGenerator(Generator):
         """Render a view for the inside of an article."""
         template = self.env.get_template(f"kundenfit/{kind}.html")
         return template.render({**self.context, **self.view_context(kind, view_id, on_own_page=False)})
+
+    def embed_views_into(self, content) -> None:
+        """Fill an article's directives and list the quizzes and checklists it links to."""
+        if content._content:
+            content._content = fill_placeholders(
+                content._content, self.render_embed, self.asset_url(CSS_NAME), self.asset_url(JS_NAME)
+            )
+        book = self.rulebook
+        content.kundenfit_links = [
+            {"url": self.url(kind, view_id), "title": views[view_id].title, "kind": kind}
+            for kind, views in (("quiz", book.quizzes), ("checklist", book.checklists))
+            for view_id in metadata_ids(content, kind)
+        ]
 
     def generate_output(self, writer):
         self.install_ui_translations()  # the i18n plugin may have replaced ours meanwhile

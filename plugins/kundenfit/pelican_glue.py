@@ -7,7 +7,7 @@ import logging
 from pelican import signals
 
 from .directive import KundenfitDirectiveExtension
-from .embeds import check_references, fill_placeholders, metadata_ids
+from .embeds import check_references
 from .errors import KundenfitError
 from .generator import KundenfitGenerator, stop_build
 from .pdf_build import build_checklist_pdfs
@@ -54,26 +54,7 @@ def embed_views(generators):
     if problems:
         stop_build(problems)
     for content in contents:
-        rendered = {"used": False}
-
-        def render(kind, view_id, _state=rendered):
-            html = ours.render_embed(kind, view_id)
-            if not _state["used"]:
-                _state["used"] = True
-                html = f'<link rel="stylesheet" href="{ours.asset_url("kundenfit.css")}">\n{html}'
-            return html
-
-        if content._content:
-            filled = fill_placeholders(content._content, render)
-            if rendered["used"]:
-                filled += f'\n<script src="{ours.asset_url("kundenfit.js")}" defer></script>'
-            content._content = filled
-        links = []
-        for kind in ("quiz", "checklist"):
-            views = ours.rulebook.quizzes if kind == "quiz" else ours.rulebook.checklists
-            for view_id in metadata_ids(content, kind):
-                links.append({"url": ours.url(kind, view_id), "title": views[view_id].title, "kind": kind})
-        content.kundenfit_links = links
+        ours.embed_views_into(content)
 
 
 def queue_pdfs(generators):
