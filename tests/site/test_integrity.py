@@ -22,3 +22,21 @@ def test_no_page_loads_anything_from_another_host(site_dir, site_origin):
         for url in third_party_loads(html, page_url(site_dir, file, site_origin), site_origin):
             findings.append(f"{file.relative_to(site_dir)}: {url}")
     assert findings == [], "\n".join(findings)
+
+
+def test_every_page_has_one_h1_a_title_a_language_and_a_main_landmark(site_dir):
+    from bs4 import BeautifulSoup
+
+    problems = []
+    for file in html_files(site_dir):
+        soup = BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser")
+        rel = file.relative_to(site_dir).as_posix()
+        if len(soup.find_all("h1")) != 1:
+            problems.append(f"{rel}: {len(soup.find_all('h1'))} h1")
+        if not (soup.title and soup.title.get_text(strip=True)):
+            problems.append(f"{rel}: no title")
+        if soup.html.get("lang") not in ("de", "en"):
+            problems.append(f"{rel}: lang={soup.html.get('lang')!r}")
+        if len(soup.find_all("main")) != 1:
+            problems.append(f"{rel}: no single main landmark")
+    assert problems == []
