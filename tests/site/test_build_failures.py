@@ -18,6 +18,7 @@ PROJECT_FILES = [
     "Makefile",
     "requirements.txt",
     "requirements-test.txt",
+    "translations",
 ]
 
 
@@ -34,6 +35,7 @@ def project(tmp_path_factory) -> Path:
     (copy / ".venv").symlink_to(ROOT / ".venv")
     result = make_html(copy)
     assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stdout + result.stderr
     return copy
 
 
