@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import json
 import math
 import re
 from datetime import date, datetime
 
 from babel.dates import format_date as babel_format_date
+from kundenfit.render.quiz_data import script_json  # one script-safe JSON encoder for the site
 
 _TAG = re.compile(r"<[^>]+>")
 _WORDS_PER_MINUTE = 200
@@ -39,20 +39,6 @@ def page_path(output_file: str | None) -> str:
     if not output_file:
         return ""
     return output_file[: -len("index.html")] if output_file.endswith("index.html") else output_file
-
-
-def script_json(data: object) -> str:
-    """Serialise for a <script> block: nothing in a text can close the element."""
-    text = json.dumps(data, ensure_ascii=False, sort_keys=True)
-    for char, escaped in (
-        ("<", "\\u003c"),
-        (">", "\\u003e"),
-        ("&", "\\u0026"),
-        ("\u2028", "\\u2028"),
-        ("\u2029", "\\u2029"),
-    ):
-        text = text.replace(char, escaped)
-    return text
 
 
 def article_jsonld(article, siteurl: str, sitename: str) -> str:
