@@ -17,10 +17,13 @@ STAGING := .build-new
 install: $(VENV)/.installed
 install-test: $(VENV)/.installed-test
 
-$(VENV)/.installed: requirements.txt
+# The two plugins are installed as a stranger installs them (pip), editable so that a change
+# to their code needs no reinstall.
+$(VENV)/.installed: requirements.txt plugins/kundenfit/pyproject.toml plugins/site_helpers/pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -r requirements.txt
+	$(BIN)/python -m pip install --quiet --no-deps -e ./plugins/kundenfit -e ./plugins/site_helpers
 	touch $@
 
 $(VENV)/.installed-test: requirements-test.txt $(VENV)/.installed
@@ -54,7 +57,7 @@ lint: $(VENV)/.installed-test
 
 # Extract every UI string (templates) and every rule text (content/rules) and update the
 # English catalogs in translations/. Running it twice on an unchanged tree changes nothing.
-BABEL := PYTHONPATH=plugins $(BIN)/pybabel
+BABEL := $(BIN)/pybabel
 LANGS := en
 messages: $(VENV)/.installed
 	$(BABEL) extract --mapping-file babel.cfg --sort-output --omit-header --no-wrap \
@@ -67,4 +70,4 @@ messages: $(VENV)/.installed
 			|| exit 1; done; done
 
 bench: $(VENV)/.installed-test
-	$(BIN)/python tests/bench.py
+	$(BIN)/python -m tests.bench

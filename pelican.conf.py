@@ -5,9 +5,6 @@ Pelican, the theme and the Kundenfit plugin together. Build with `make html`.
 """
 
 import os
-import sys
-
-sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "plugins"))
 
 # --- Site and owner (shown in Impressum and Datenschutz; replace the placeholders) ----------
 SITENAME = "Kundenfit"
@@ -100,8 +97,9 @@ LANGUAGE_NAMES = {"de": "Deutsch", "en": "English"}
 
 # --- Theme and plugins -------------------------------------------------------------------
 THEME = "theme"
-PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["pelican.plugins.i18n_subsites", "site_helpers", "kundenfit"]
+# The plugins are installed packages (`make html` installs ./plugins/* into .venv, editable); the
+# full names also find editable installs, which Pelican's short-name lookup does not list.
+PLUGINS = ["pelican.plugins.i18n_subsites", "pelican.plugins.site_helpers", "pelican.plugins.kundenfit"]
 JINJA_ENVIRONMENT = {"extensions": ["jinja2.ext.i18n"], "trim_blocks": True, "lstrip_blocks": True}
 
 DELETE_OUTPUT_DIRECTORY = False

@@ -3,18 +3,15 @@
 from __future__ import annotations
 
 import gzip
-import sys
 import tempfile
 import time
 from pathlib import Path
 
+from pelican.plugins.kundenfit.assets import STATIC_DIR, minified_js
+
+from tests.support.build import build_site
+
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "plugins"))
-sys.path.insert(0, str(ROOT))
-
-from kundenfit.assets import STATIC_DIR, minified_js  # noqa: E402
-
-from tests.support.build import build_site  # noqa: E402
 
 JS_BUDGET = 5 * 1024
 
@@ -49,8 +46,8 @@ def build_time(runs: int = 3) -> None:
 
 def pdf_speed(runs: int = 3) -> None:
     """Checklist PDFs, in this process: WeasyPrint's import once, then ms per PDF page and bytes."""
-    from kundenfit import pdf
-    from kundenfit.pdf_build import SiteFetcher
+    from pelican.plugins.kundenfit import pdf
+    from pelican.plugins.kundenfit.pdf_build import SiteFetcher
 
     start = time.perf_counter()
     ok, reason = pdf.pdf_support()

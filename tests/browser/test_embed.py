@@ -17,8 +17,8 @@ from pathlib import Path
 from urllib.parse import parse_qs, quote, urlsplit
 
 import pytest
-from kundenfit.rules import load_rulebook
-from kundenfit.scoring import score
+from pelican.plugins.kundenfit.rules import load_rulebook
+from pelican.plugins.kundenfit.scoring import score
 
 from tests.support.build import build_site
 from tests.support.server import StaticServer, free_port

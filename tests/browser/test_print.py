@@ -9,8 +9,8 @@ import unicodedata
 from pathlib import Path
 
 import pytest
-from kundenfit.rules import load_rulebook
-from kundenfit.scoring import score
+from pelican.plugins.kundenfit.rules import load_rulebook
+from pelican.plugins.kundenfit.scoring import score
 
 pypdf = pytest.importorskip("pypdf")
 

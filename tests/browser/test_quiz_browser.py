@@ -12,8 +12,8 @@ import re
 from pathlib import Path
 
 import pytest
-from kundenfit.rules import load_rulebook
-from kundenfit.scoring import score
+from pelican.plugins.kundenfit.rules import load_rulebook
+from pelican.plugins.kundenfit.scoring import score
 
 pytestmark = pytest.mark.browser
 

@@ -10,8 +10,8 @@ import os
 
 import pytest
 from bs4 import BeautifulSoup
-from kundenfit import pdf
-from kundenfit.rules import load_rulebook
+from pelican.plugins.kundenfit import pdf
+from pelican.plugins.kundenfit.rules import load_rulebook
 
 from tests.support.build import ROOT, build_site
 from tests.support.checks import resolve

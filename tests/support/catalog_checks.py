@@ -22,9 +22,9 @@ from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_dir
 from babel.messages.frontend import parse_mapping_cfg
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
-from kundenfit.rules import load_rulebook
-from kundenfit.translate import DOMAIN as RULES_DOMAIN
-from kundenfit.translate import missing_rule_translations
+from pelican.plugins.kundenfit.rules import load_rulebook
+from pelican.plugins.kundenfit.translate import DOMAIN as RULES_DOMAIN
+from pelican.plugins.kundenfit.translate import missing_rule_translations
 
 ROOT = Path(__file__).resolve().parents[2]
 TRANSLATIONS = ROOT / "translations"

@@ -1,8 +1,7 @@
-"""Shared fixtures: the plugin on sys.path, the real rule book, and a loader for test files."""
+"""Shared fixtures: the real rule book, and a loader for test files."""
 
 from __future__ import annotations
 
-import sys
 import textwrap
 from collections.abc import Callable
 from pathlib import Path
@@ -10,13 +9,9 @@ from pathlib import Path
 import pytest
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
-PLUGINS = REPO_ROOT / "plugins"
-if str(PLUGINS) not in sys.path:
-    sys.path.insert(0, str(PLUGINS))
-
-from kundenfit.errors import RuleFileErrors  # noqa: E402
-from kundenfit.model import RuleBook  # noqa: E402
-from kundenfit.rules import load_rulebook  # noqa: E402
+from pelican.plugins.kundenfit.errors import RuleFileErrors
+from pelican.plugins.kundenfit.model import RuleBook
+from pelican.plugins.kundenfit.rules import load_rulebook
 
 RULES_DIR = REPO_ROOT / "content" / "rules"
 

@@ -196,7 +196,7 @@ def test_gate_reports_a_rule_text_missing_from_the_template(tmp_path):
 
 
 def test_gate_reports_a_template_string_missing_from_the_template(tmp_path):
-    for folder in ("theme/templates", "plugins/kundenfit/templates"):
+    for folder in ("theme/templates", "plugins/kundenfit/pelican/plugins/kundenfit/templates"):
         shutil.copytree(checks.ROOT / folder, tmp_path / folder)
     pot = tmp_path / "messages.pot"
     write_template(checks.extract_template(tmp_path, checks.UI_MAPPING), pot)

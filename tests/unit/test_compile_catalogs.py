@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import gettext
 
-from site_helpers.catalogs import compile_catalogs
+from pelican.plugins.site_helpers.catalogs import compile_catalogs
 
 PO = """msgid "Auswerten"
 msgstr "Show result"

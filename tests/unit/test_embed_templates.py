@@ -11,8 +11,8 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup, Doctype
-from kundenfit.newsletter import newsletter_form
-from kundenfit.render import quiz_data, script_json
+from pelican.plugins.kundenfit.newsletter import newsletter_form
+from pelican.plugins.kundenfit.render import quiz_data, script_json
 
 from tests.unit.test_templates import CHECKLIST, PROFILE_QUIZ, SCORE_QUIZ, B, make_env, text_of
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from kundenfit.headers import headers_file
+from pelican.plugins.kundenfit.headers import headers_file
 
 DENY = {"X-Frame-Options": ["DENY"], "Content-Security-Policy": ["frame-ancestors 'none'"]}
 ALLOW = {"Content-Security-Policy": ["frame-ancestors *"]}

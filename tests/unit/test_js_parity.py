@@ -21,12 +21,12 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from kundenfit.model import Answer, Origin, Outcome, Quiz, Rule
-from kundenfit.render import quiz_data
-from kundenfit.scoring import score
+from pelican.plugins.kundenfit.model import Answer, Origin, Outcome, Quiz, Rule
+from pelican.plugins.kundenfit.render import quiz_data
+from pelican.plugins.kundenfit.scoring import score
 
 ROOT = Path(__file__).resolve().parents[2]
-JS = ROOT / "plugins" / "kundenfit" / "static" / "kundenfit.js"
+JS = ROOT / "plugins" / "kundenfit" / "pelican" / "plugins" / "kundenfit" / "static" / "kundenfit.js"
 NODE = shutil.which("node")
 EXHAUSTIVE_LIMIT = 20_000
 RANDOM_SAMPLES = 2_000
@@ -53,7 +53,7 @@ require('readline').createInterface({ input: process.stdin }).on('line', (line) 
 
 
 def _load_rulebook():
-    from kundenfit.rules import load_rulebook
+    from pelican.plugins.kundenfit.rules import load_rulebook
 
     try:
         return load_rulebook(ROOT / "content" / "rules"), None

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from kundenfit.errors import KundenfitError
-from kundenfit.newsletter import newsletter_form
+from pelican.plugins.kundenfit.errors import KundenfitError
+from pelican.plugins.kundenfit.newsletter import newsletter_form
 
 ACTION = "https://provider.example/subscribe"
 

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from kundenfit.model import Answer, Origin, Outcome, Quiz, Result, Rule
-from kundenfit.scoring import score
+from pelican.plugins.kundenfit.model import Answer, Origin, Outcome, Quiz, Result, Rule
+from pelican.plugins.kundenfit.scoring import score
 
 ORIGIN = Origin("test.yaml", 1)
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 import textwrap
@@ -13,14 +12,15 @@ REPO_ROOT = Path(__file__).resolve().parents[2]
 RULE_FILE = REPO_ROOT / "content" / "rules" / "kundenfit.yaml"
 
 
-def run_cli(*args: str, cwd: Path = REPO_ROOT) -> subprocess.CompletedProcess:
-    env = {**os.environ, "PYTHONPATH": str(REPO_ROOT / "plugins")}
+KUNDENFIT = Path(sys.executable).with_name("kundenfit")  # the console script pip installed
+
+
+def run_cli(*args: str, cwd: Path = REPO_ROOT, command: str = "score") -> subprocess.CompletedProcess:
     return subprocess.run(
-        [sys.executable, "-m", "kundenfit.cli", *args],
+        [str(KUNDENFIT), command, *args],
         capture_output=True,
         text=True,
         cwd=cwd,
-        env=env,
         timeout=60,
     )
 
@@ -124,3 +124,17 @@ def test_without_answers_lists_the_questions():
     assert lines[0] == "Bleibst du in Kontakt? (kontakt, 5 Fragen)"
     assert lines[1].startswith("1. [kontakt-regelmaessig] ")
     assert lines[2].startswith("   0: ")
+
+
+def test_check_validates_without_building():
+    result = run_cli("content/rules", command="check")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("content/rules: in Ordnung – ")
+
+
+def test_check_reports_each_problem_with_file_and_line(tmp_path):
+    (tmp_path / "regeln.yaml").write_text("rules:\n  - id: a\n    chek: b\n", encoding="utf-8")
+    result = run_cli(str(tmp_path), command="check")
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    assert result.stderr.startswith(f"{tmp_path / 'regeln.yaml'}:3: [a] Unbekannter Schlüssel 'chek'")

@@ -6,7 +6,7 @@ import json
 from datetime import date, datetime
 from types import SimpleNamespace
 
-from site_helpers.filters import article_jsonld, format_date, page_path, reading_minutes
+from pelican.plugins.site_helpers.filters import article_jsonld, format_date, page_path, reading_minutes
 
 
 def test_dates_follow_the_page_language():

@@ -14,9 +14,9 @@ from babel.messages.extract import extract_from_dir
 from babel.messages.frontend import parse_mapping_cfg
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import write_po
-from kundenfit.model import RuleBook
-from kundenfit.rules import load_rulebook
-from kundenfit.translate import (
+from pelican.plugins.kundenfit.model import RuleBook
+from pelican.plugins.kundenfit.rules import load_rulebook
+from pelican.plugins.kundenfit.translate import (
     extract_rules,
     missing_rule_translations,
     rule_translations,

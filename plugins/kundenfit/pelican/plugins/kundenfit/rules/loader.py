@@ -28,7 +28,7 @@ from yaml.reader import Reader
 from yaml.resolver import BaseResolver
 from yaml.scanner import Scanner
 
-from kundenfit.errors import RuleProblem
+from ..errors import RuleProblem
 
 _TAG_PREFIX = "tag:yaml.org,2002:"
 STR_TAG = _TAG_PREFIX + "str"

@@ -15,9 +15,9 @@ import difflib
 import re
 from dataclasses import dataclass, field
 
-from kundenfit.errors import RuleProblem
-from kundenfit.model import Answer, Origin, Outcome, Rule
-from kundenfit.rules.loader import Value, YamlList, YamlMap
+from ..errors import RuleProblem
+from ..model import Answer, Origin, Outcome, Rule
+from .loader import Value, YamlList, YamlMap
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 BAND_PATTERN = re.compile(r"^\s*(\d+)\s*[-–]\s*(\d+)\s*$")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from kundenfit.model import Quiz, Result, Rule
+from .model import Quiz, Result, Rule
 
 SCORE = "score"
 PROFILE = "profile"

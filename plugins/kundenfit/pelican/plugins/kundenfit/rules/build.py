@@ -10,9 +10,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from itertools import pairwise
 
-from kundenfit.errors import RuleProblem
-from kundenfit.model import Checklist, ChecklistGroup, Origin, Quiz, Rule, RuleBook
-from kundenfit.rules.schema import (
+from ..errors import RuleProblem
+from ..model import Checklist, ChecklistGroup, Origin, Quiz, Rule, RuleBook
+from .schema import (
     ChecklistDef,
     FileDefinitions,
     OutcomeDef,
@@ -22,7 +22,7 @@ from kundenfit.rules.schema import (
     TopicDef,
     suggestion,
 )
-from kundenfit.scoring import PROFILE, SCORE, reachable_totals, total_range
+from ..scoring import PROFILE, SCORE, reachable_totals, total_range
 
 _KIND_NAMES = {"rule": "Regel", "quiz": "Quiz", "checklist": "Checkliste", "topic": "Thema"}
 

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kundenfit.errors import RuleFileErrors, RuleProblem
-from kundenfit.model import RuleBook
-from kundenfit.rules.build import build_rulebook
-from kundenfit.rules.loader import load_yaml
-from kundenfit.rules.schema import read_definitions
+from ..errors import RuleFileErrors, RuleProblem
+from ..model import RuleBook
+from .build import build_rulebook
+from .loader import load_yaml
+from .schema import read_definitions
 
 __all__ = ["RULE_FILE_PATTERN", "load_rulebook"]
 

@@ -22,8 +22,8 @@ from typing import Any
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 
-from kundenfit.model import Answer, Checklist, Outcome, Quiz, Rule, RuleBook
-from kundenfit.rules.loader import Value, YamlList, YamlMap, parse_yaml
+from .model import Answer, Checklist, Outcome, Quiz, Rule, RuleBook
+from .rules.loader import Value, YamlList, YamlMap, parse_yaml
 
 DOMAIN = "rules"
 # Separates the parts of a translator comment: "kundenfit › grenzen › answer 3".

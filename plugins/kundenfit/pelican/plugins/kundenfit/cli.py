@@ -1,8 +1,9 @@
-"""Score a quiz from the command line, to try out rule files without building the site.
+"""The `kundenfit` command: try out rule files without building the site.
 
-    python -m kundenfit.cli content/rules/kundenfit.yaml kundenfit 0 1 2 0 …
-    python -m kundenfit.cli content/rules kundenfit 0 1 2 0 … --json
-    python -m kundenfit.cli content/rules kundenfit          # lists the questions
+    kundenfit check content/rules                              # validate every rule file
+    kundenfit score content/rules/kundenfit.yaml kundenfit 0 1 2 0 …
+    kundenfit score content/rules kundenfit 0 1 2 0 … --json
+    kundenfit score content/rules kundenfit                    # lists the questions
 
 A rule file stands for its whole folder, because ids are resolved across all files. Problems
 in the rule files or the answers are printed one per line on stderr, with exit status 2.
@@ -19,11 +20,11 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
-from kundenfit.errors import RuleFileErrors
-from kundenfit.model import Quiz, Result
-from kundenfit.rules import load_rulebook
-from kundenfit.rules.schema import suggestion
-from kundenfit.scoring import score
+from .errors import RuleFileErrors
+from .model import Quiz, Result
+from .rules import load_rulebook
+from .rules.schema import suggestion
+from .scoring import score
 
 EXIT_PROBLEM = 2
 
@@ -31,16 +32,23 @@ EXIT_PROBLEM = 2
 def main(argv: Sequence[str] | None = None, out: TextIO = sys.stdout, err: TextIO = sys.stderr):
     """Run the command line; return the exit status (0 fine, 2 problem)."""
     args = _parser().parse_args(argv)
-    rules_dir = args.rules if args.rules.is_dir() else args.rules.parent
     if not args.rules.exists():
         print(f"{args.rules}: Datei oder Ordner gibt es nicht – prüfe den Pfad.", file=err)
         return EXIT_PROBLEM
+    rules_dir = args.rules if args.rules.is_dir() else args.rules.parent
     try:
         rulebook = load_rulebook(rules_dir)
     except RuleFileErrors as errors:
         for problem in errors.problems:
             print(problem, file=err)
         return EXIT_PROBLEM
+    if args.command == "check":
+        print(
+            f"{rules_dir}: in Ordnung – {len(rulebook.rules)} Regeln, {len(rulebook.quizzes)} Quiz, "
+            f"{len(rulebook.checklists)} Checklisten.",
+            file=out,
+        )
+        return 0
     quiz = rulebook.quizzes.get(args.quiz)
     if quiz is None:
         known = sorted(rulebook.quizzes)
@@ -67,18 +75,22 @@ def main(argv: Sequence[str] | None = None, out: TextIO = sys.stdout, err: TextI
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="python -m kundenfit.cli",
-        description="Wertet ein Quiz aus den Regeldateien für eine Reihe von Antworten aus.",
+        prog="kundenfit",
+        description="Prüft Regeldateien und wertet Quiz aus, ohne die Website zu bauen.",
     )
-    parser.add_argument("rules", type=Path, help="Regeldatei oder Ordner mit Regeldateien")
-    parser.add_argument("quiz", help="Id des Quiz, z. B. kundenfit")
-    parser.add_argument(
+    commands = parser.add_subparsers(dest="command", required=True, metavar="check|score")
+    check = commands.add_parser("check", help="alle Regeldateien eines Ordners prüfen")
+    check.add_argument("rules", type=Path, help="Ordner mit Regeldateien (oder eine Datei daraus)")
+    score_cmd = commands.add_parser("score", help="ein Quiz für eine Reihe von Antworten auswerten")
+    score_cmd.add_argument("rules", type=Path, help="Regeldatei oder Ordner mit Regeldateien")
+    score_cmd.add_argument("quiz", help="Id des Quiz, z. B. kundenfit")
+    score_cmd.add_argument(
         "answers",
         type=int,
         nargs="*",
         help="gewählte Antwort je Frage, gezählt ab 0; ohne Antworten werden die Fragen gezeigt",
     )
-    parser.add_argument("--json", action="store_true", help="Ergebnis als JSON ausgeben")
+    score_cmd.add_argument("--json", action="store_true", help="Ergebnis als JSON ausgeben")
     return parser
 
 
