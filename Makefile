@@ -11,6 +11,8 @@ CONFFILE := pelican.conf.py
 PELICANOPTS ?=
 PORT ?= 8000
 STAGING := .build-new
+# Plain log lines on stderr: one line per problem, never wrapped into columns.
+PELICAN_LOG := --log-handler plain
 
 .PHONY: html serve clean test lint bench messages install install-test
 
@@ -34,14 +36,14 @@ $(VENV)/.installed-test: requirements-test.txt $(VENV)/.installed
 # touches the last good output/.
 html: $(VENV)/.installed
 	rm -rf $(STAGING)
-	$(PELICAN) $(INPUTDIR) -o $(STAGING) -s $(CONFFILE) $(PELICANOPTS) || { rm -rf $(STAGING); exit 1; }
+	$(PELICAN) $(INPUTDIR) -o $(STAGING) -s $(CONFFILE) $(PELICAN_LOG) $(PELICANOPTS) || { rm -rf $(STAGING); exit 1; }
 	rm -rf $(OUTPUTDIR).old
 	if [ -d $(OUTPUTDIR) ]; then mv $(OUTPUTDIR) $(OUTPUTDIR).old; fi
 	mv $(STAGING) $(OUTPUTDIR)
 	rm -rf $(OUTPUTDIR).old
 
 serve: html
-	$(PELICAN) $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) $(PELICANOPTS) --autoreload --listen --port $(PORT)
+	$(PELICAN) $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) $(PELICAN_LOG) $(PELICANOPTS) --autoreload --listen --port $(PORT)
 
 clean:
 	rm -rf $(OUTPUTDIR) $(OUTPUTDIR).old $(STAGING) cache .pytest_cache .hypothesis

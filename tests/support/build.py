@@ -27,6 +27,8 @@ def pelican_command(
         str(output),
         "-s",
         str(settings or ROOT / "pelican.conf.py"),
+        "--log-handler",
+        "plain",
         "-e",
         f'SITEURL="{siteurl}"',
         *(overrides or []),

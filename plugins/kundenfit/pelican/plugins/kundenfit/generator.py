@@ -1,14 +1,13 @@
-"""The Pelican generator that loads the rule files and writes quiz and checklist pages.
+"""The Pelican generator: load the rules once, build view contexts, write through the writer.
 
 Pages go through Pelican's writer and the theme's Jinja environment, so a theme can override
-the plugin's templates and an i18n plugin can install its translations into them.
+the plugin's templates and the i18n plugin can install its translations into them. What a
+language is and where it lives is `sites`' business; addresses are `urls`', contexts `views'`.
 """
 
 from __future__ import annotations
 
-import gettext
 import logging
-import sys
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -16,247 +15,117 @@ from jinja2 import ChoiceLoader, FileSystemLoader
 from pelican.generators import Generator
 
 from . import settings as kf_settings
-from .assets import CSS_NAME, EMBED_CSS_NAME, JS_NAME, LOADER_NAME, write_assets
+from . import sites, views
+from .assets import CSS_NAME, JS_NAME, write_assets
 from .embeds import fill_placeholders, metadata_ids
-from .errors import KundenfitError, RuleFileErrors
+from .errors import KundenfitError
 from .headers import headers_file
 from .manifest import manifest_json
 from .newsletter import newsletter_form
 from .pdf import pdf_support
-from .render.quiz_data import quiz_data, script_json
+from .problems import stop_build
 from .rules import load_rulebook
 from .translate import missing_rule_translations, rule_translations, translate_rulebook
+from .urls import Addresses
+
+__all__ = ["KundenfitGenerator", "stop_build"]
 
 logger = logging.getLogger(__name__)
 TEMPLATES_DIR = Path(__file__).parent / "templates"
 
 
-class BuildStopped(SystemExit):
-    """Stop Pelican with exit status 2 after the problems were printed.
-
-    A SystemExit, because Pelican prints a traceback for any Exception it catches, and the
-    coach must see only the problem lines.
-    """
-
-    def __init__(self):
-        super().__init__(2)
-
-
-def stop_build(problems: list[KundenfitError]) -> None:
-    """Print one plain line per problem (no log decoration that could wrap it), then stop."""
-    lines = []
-    for problem in problems:
-        inner = problem.problems if isinstance(problem, RuleFileErrors) else [problem]
-        lines.extend(str(p) for p in inner)
-    for line in lines:
-        print(f"Fehler: {line}", file=sys.stderr)
-    print(f"Build abgebrochen: {len(lines)} Problem(e). output/ bleibt unverändert.", file=sys.stderr)
-    raise BuildStopped()
-
-
 class KundenfitGenerator(Generator):
-    """Load rules once per build; write one page per quiz and checklist, assets and manifest."""
+    """Load rules once per run; write one page per quiz and checklist; the main site also
+    writes the shared assets, the manifest of every language and the host headers."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         # The theme comes first so it may override any plugin template.
         self.env.loader = ChoiceLoader([self.env.loader, FileSystemLoader(str(TEMPLATES_DIR))])
         self.options = kf_settings.read(self.settings)
+        self.lang = sites.lang(self.settings)
+        self.addresses = Addresses(
+            self.options, self.settings["SITEURL"], sites.main_siteurl(self.settings), self.lang
+        )
         self.books: dict = {}  # language -> RuleBook, filled by generate_context
-        self.rulebook = None  # in this site's language
+        self.rulebook = None  # in this run's language
         self.newsletter = None
         self.manifest: list[dict] = []
 
-    # -- addresses ---------------------------------------------------------------------------
-    # Each kind of page has a KUNDENFIT_<KIND>_URL and _SAVE_AS setting ({id}, {lang}).
-    def view_path(self, kind: str, view_id: str, lang: str | None = None) -> str:
-        """A view's address relative to SITEURL: kind is quiz, checklist, embed or pdf."""
-        if kind == "pdf":
-            return self.options["KUNDENFIT_PDF_SAVE_AS"].format(id=view_id, lang=lang or self.lang)
-        return self.options[f"KUNDENFIT_{kind.upper()}_URL"].format(id=view_id)
-
-    def url(self, kind: str, view_id: str, siteurl: str | None = None, lang: str | None = None) -> str:
-        return f"{siteurl or self.settings['SITEURL']}/{self.view_path(kind, view_id, lang)}"
-
-    def save_as(self, kind: str, view_id: str) -> str:
-        return self.options[f"KUNDENFIT_{kind.upper()}_SAVE_AS"].format(id=view_id)
-
-    def pdf_url(self, view_id: str) -> str | None:
-        """The checklist's PDF, when this machine can make it (else no link to a missing file)."""
-        return self.url("pdf", view_id) if pdf_support()[0] else None
-
-    def pdf_jobs(self) -> list[dict]:
-        """Arguments of pdf_build.build_checklist_pdfs (all but log), one job per language.
-
-        Only the main site returns jobs: the i18n plugin writes each subsite inside the main
-        site's run, before the main site writes the theme files the pages use, so the main
-        site makes every language's PDFs once everything is written.
-        """
-        if not self.is_main_site:
-            return []
-        subsites = self.settings.get("I18N_SUBSITES") or {}
-        jobs = []
-        for lang, siteurl in self.site_languages().items():
-            output = Path(self.output_path)
-            if lang != self.lang:
-                output = Path(subsites[lang].get("OUTPUT_PATH", output / lang))
-            checklists = [
-                {
-                    "id": c.id,
-                    "title": c.title,
-                    "page_save_as": self.save_as("checklist", c.id),
-                    "pdf_save_as": self.view_path("pdf", c.id, lang),
-                    "author": self.settings.get("AUTHOR") or self.settings.get("SITENAME"),
-                    "subject": " ".join(c.intro.split()) or c.title,
-                }
-                for c in self.rulebook_in(lang).checklists.values()
-            ]
-            jobs.append(
-                {
-                    "output_path": output,
-                    "siteurl": siteurl,
-                    "lang": lang,
-                    "checklists": checklists,
-                    "cache_dir": Path(self.settings.get("CACHE_PATH") or "cache") / "kundenfit-pdf",
-                    "required": bool(self.options["KUNDENFIT_PDF_REQUIRED"]),
-                }
-            )
-        return jobs
-
-    def asset_url(self, name: str) -> str:
-        return f"{self.settings['SITEURL']}/{self.options['KUNDENFIT_ASSETS_DIR']}/{name}"
-
-    # -- languages ---------------------------------------------------------------------------
-    @property
-    def lang(self) -> str:
-        return self.settings.get("DEFAULT_LANG", "de")
-
-    def localedir(self) -> Path | None:
-        localedir = self.settings.get("I18N_GETTEXT_LOCALEDIR")
-        return Path(localedir) if localedir else None
-
     @property
     def is_main_site(self) -> bool:
-        """False in a language subsite of pelican-i18n-subsites (it runs inside the main site)."""
-        return self.lang not in (self.settings.get("I18N_SUBSITES") or {})
+        return sites.is_main_site(self.settings)
 
-    def site_languages(self) -> dict[str, str]:
-        """Every language the site is built in, with its SITEURL (this site's first)."""
-        urls = {self.lang: self.settings["SITEURL"]}
-        if self.is_main_site:  # the main site also knows its subsites' addresses
-            for lang, overrides in (self.settings.get("I18N_SUBSITES") or {}).items():
-                urls[lang] = overrides.get("SITEURL", f"{self.settings['SITEURL']}/{lang}")
-        return urls
+    @property
+    def with_pdf(self) -> bool:
+        """Link PDFs only when this machine can make them (else no link to a missing file)."""
+        return pdf_support()[0]
 
     def rulebook_in(self, lang: str):
-        """The rule book with its texts in `lang`, translated once per build and language."""
+        """The rule book with its texts in `lang`, translated once per run and language."""
         if lang not in self.books:
             book = self.books[self.options["KUNDENFIT_SOURCE_LANG"]]
-            if self.localedir() is not None:
-                translations = rule_translations(self.localedir(), lang)
+            localedir = sites.localedir(self.settings)
+            if localedir is not None:
+                translations = rule_translations(localedir, lang)
                 for text in missing_rule_translations(book, translations):
                     logger.warning(
                         "Regeltext ohne Übersetzung (%s): %r – ergänze ihn in translations/%s/",
                         lang,
                         text,
                         lang,
+                        extra={"limit_msg": "Weitere Regeltexte ohne Übersetzung …"},
                     )
                 book = translate_rulebook(book, translations)
             self.books[lang] = book
         return self.books[lang]
 
     def install_ui_translations(self) -> None:
-        """Give the plugin's templates the UI catalog of this site's language.
+        """Give the plugin's templates the UI catalog of this run's language.
 
         The i18n plugin installs catalogs only just before writing; articles embed quizzes
         earlier, so the plugin installs the same catalog itself.
         """
-        localedir = self.localedir()
-        domain = self.settings.get("I18N_GETTEXT_DOMAIN", "messages")
-        translations = (
-            gettext.translation(domain, str(localedir), [self.lang], fallback=True)
-            if localedir
-            else gettext.NullTranslations()
-        )
-        self.env.install_gettext_translations(translations, newstyle=True)
+        self.env.install_gettext_translations(sites.ui_translations(self.settings), newstyle=True)
 
     # -- Pelican phases ----------------------------------------------------------------------
     def generate_context(self):
         rules_dir = Path(self.path) / self.options["KUNDENFIT_RULES_PATH"]
         try:
             self.books = {self.options["KUNDENFIT_SOURCE_LANG"]: load_rulebook(rules_dir)}
-        except KundenfitError as error:
-            stop_build([error])
-        self.rulebook = self.rulebook_in(self.lang)
-        self.context["kundenfit_quizzes"] = self.listing("quiz", self.lang)
-        self.context["kundenfit_checklists"] = self.listing("checklist", self.lang)
-        self.manifest = [
-            {"type": kind, **{k: v for k, v in item.items() if k != "intro"}}
-            for lang, siteurl in self.site_languages().items()
-            for kind in ("quiz", "checklist")
-            for item in self.listing(kind, lang, siteurl)
-        ]
-        try:
             self.newsletter = newsletter_form(self.options["KUNDENFIT_NEWSLETTER"], self.lang)
         except KundenfitError as error:
             stop_build([error])
+        self.rulebook = self.rulebook_in(self.lang)
+        self.context["kundenfit_quizzes"] = views.listing(self.rulebook, "quiz", self.addresses, self.with_pdf)
+        self.context["kundenfit_checklists"] = views.listing(
+            self.rulebook, "checklist", self.addresses, self.with_pdf
+        )
+        if self.is_main_site:
+            self.manifest = views.manifest_entries(
+                {
+                    kind: [
+                        item
+                        for lang, siteurl in sites.languages(self.settings).items()
+                        for item in views.listing(
+                            self.rulebook_in(lang), kind, self.addresses.in_language(lang, siteurl), self.with_pdf
+                        )
+                    ]
+                    for kind in ("quiz", "checklist")
+                }
+            )
         self.install_ui_translations()
 
-    def listing(self, kind: str, lang: str, siteurl: str | None = None) -> list[dict]:
-        """Title, intro and addresses of each quiz or checklist, for the landing page and manifest."""
-        book = self.rulebook_in(lang)
-        views = book.quizzes if kind == "quiz" else book.checklists
-        extra = {"quiz": ["embed"], "checklist": ["pdf"] if pdf_support()[0] else []}[kind]
-        return [
-            {
-                "id": v.id,
-                "title": v.title,
-                "intro": v.intro,
-                "lang": lang,
-                "url": self.url(kind, v.id, siteurl, lang),
-                **{f"{other}_url": self.url(other, v.id, siteurl, lang) for other in extra},
-            }
-            for v in views.values()
-        ]
-
     def view_context(self, kind: str, view_id: str, on_own_page: bool) -> dict:
-        """Everything the quiz/checklist templates need for one view."""
-        book = self.rulebook
-        common = {
-            "lang": self.lang,
-            "heading_level": 2,
-            "show_title": not on_own_page,
-            "kf_css_url": self.asset_url(CSS_NAME),
-            "kf_js_url": self.asset_url(JS_NAME),
-            "pdf_url": None,
-        }
-        if kind == "quiz":
-            quiz = book.quizzes[view_id]
-            checklist = book.checklists.get(quiz.checklist) if quiz.checklist else None
-            return {
-                **common,
-                "quiz": quiz,
-                "quiz_json": script_json(quiz_data(quiz)),
-                "quiz_url": None if on_own_page else self.url("quiz", quiz.id),
-                "checklist": checklist,
-                "checklist_url": self.url("checklist", checklist.id) if checklist else None,
-                "pdf_url": self.pdf_url(checklist.id) if checklist else None,
-                "page_url": self.url("quiz", quiz.id),
-                "embed_url": self.url("embed", quiz.id),
-                "loader_url": self.asset_url(LOADER_NAME),
-                "newsletter": self.newsletter,
-            }
-        checklist = book.checklists[view_id]
-        quiz = book.quizzes.get(checklist.quiz) if checklist.quiz else None
-        return {
-            **common,
-            "pdf_url": self.pdf_url(checklist.id),
-            "checklist": checklist,
-            "checklist_url": None if on_own_page else self.url("checklist", checklist.id),
-            "quiz": quiz,
-            "quiz_url": self.url("quiz", quiz.id) if quiz else None,
-            "page_url": self.url("checklist", checklist.id),
-        }
+        return views.view_context(
+            self.rulebook,
+            kind,
+            view_id,
+            self.addresses,
+            on_own_page=on_own_page,
+            with_pdf=self.with_pdf,
+            newsletter=self.newsletter if kind == "quiz" else None,
+        )
 
     def render_embed(self, kind: str, view_id: str) -> str:
         """Render a view for the inside of an article."""
@@ -267,12 +136,15 @@ class KundenfitGenerator(Generator):
         """Fill an article's directives and list the quizzes and checklists it links to."""
         if content._content:
             content._content = fill_placeholders(
-                content._content, self.render_embed, self.asset_url(CSS_NAME), self.asset_url(JS_NAME)
+                content._content,
+                self.render_embed,
+                self.addresses.asset(CSS_NAME),
+                self.addresses.asset(JS_NAME),
             )
         book = self.rulebook
         content.kundenfit_links = [
-            {"url": self.url(kind, view_id), "title": views[view_id].title, "kind": kind}
-            for kind, views in (("quiz", book.quizzes), ("checklist", book.checklists))
+            {"url": self.addresses.url(kind, view_id), "title": items[view_id].title, "kind": kind}
+            for kind, items in (("quiz", book.quizzes), ("checklist", book.checklists))
             for view_id in metadata_ids(content, kind)
         ]
 
@@ -281,34 +153,77 @@ class KundenfitGenerator(Generator):
         origin = urlsplit(self.settings["SITEURL"])
         for quiz_id in self.rulebook.quizzes:
             writer.write_file(
-                self.save_as("embed", quiz_id),
+                self.addresses.save_as("embed", quiz_id),
                 self.get_template("kundenfit/quiz_embed"),
                 self.context,
                 relative_urls=False,
-                **{
-                    **self.view_context("quiz", quiz_id, on_own_page=True),
-                    "embed": True,
-                    "kf_embed_css_url": self.asset_url(EMBED_CSS_NAME),
-                    "site_origin": f"{origin.scheme}://{origin.netloc}",
-                },
+                **views.embed_page_context(
+                    self.rulebook,
+                    quiz_id,
+                    self.addresses,
+                    f"{origin.scheme}://{origin.netloc}",
+                    with_pdf=self.with_pdf,
+                    newsletter=self.newsletter,
+                ),
             )
-        for kind, views in (("quiz", self.rulebook.quizzes), ("checklist", self.rulebook.checklists)):
+        for kind, items in (("quiz", self.rulebook.quizzes), ("checklist", self.rulebook.checklists)):
             template = self.get_template(f"kundenfit/{kind}_page")
-            for view_id in views:
+            for view_id in items:
                 writer.write_file(
-                    self.save_as(kind, view_id),
+                    self.addresses.save_as(kind, view_id),
                     template,
                     self.context,
                     relative_urls=self.settings["RELATIVE_URLS"],
                     **self.view_context(kind, view_id, on_own_page=True),
                 )
-        output = Path(self.output_path)
+        if self.is_main_site:
+            self.write_site_files(Path(self.output_path))
+
+    def write_site_files(self, output: Path) -> None:
+        """Once per site, in the main run: runtime assets, manifest of every language, headers."""
         write_assets(output / self.options["KUNDENFIT_ASSETS_DIR"])
         manifest = output / self.options["KUNDENFIT_MANIFEST_SAVE_AS"]
         manifest.write_text(manifest_json(self.manifest), encoding="utf-8")
-        if self.options["KUNDENFIT_HEADERS_SAVE_AS"] and self.is_main_site:
-            subsites = self.settings.get("I18N_SUBSITES") or {}
+        if self.options["KUNDENFIT_HEADERS_SAVE_AS"]:
             (output / self.options["KUNDENFIT_HEADERS_SAVE_AS"]).write_text(
-                headers_file([self.options["KUNDENFIT_EMBED_URL"]], ["", *(f"{lang}/" for lang in subsites)]),
+                headers_file(
+                    [self.options["KUNDENFIT_EMBED_URL"]],
+                    ["", *(f"{lang}/" for lang in sites.subsites(self.settings))],
+                ),
                 encoding="utf-8",
             )
+
+    def pdf_jobs(self) -> list[dict]:
+        """Arguments of pdf_build.build_checklist_pdfs (all but log), one job per language.
+
+        Only the main site returns jobs: the i18n plugin writes each subsite inside the main
+        site's run, before the main site writes the theme files the pages use, so the main
+        site makes every language's PDFs once everything is written.
+        """
+        if not self.is_main_site:
+            return []
+        jobs = []
+        for lang, siteurl in sites.languages(self.settings).items():
+            addresses = self.addresses.in_language(lang, siteurl)
+            checklists = [
+                {
+                    "id": c.id,
+                    "title": c.title,
+                    "page_save_as": addresses.save_as("checklist", c.id),
+                    "pdf_save_as": addresses.save_as("pdf", c.id),
+                    "author": self.settings.get("AUTHOR") or self.settings.get("SITENAME"),
+                    "subject": " ".join(c.intro.split()) or c.title,
+                }
+                for c in self.rulebook_in(lang).checklists.values()
+            ]
+            jobs.append(
+                {
+                    "output_path": sites.output_path(self.settings, lang),
+                    "siteurl": siteurl,
+                    "lang": lang,
+                    "checklists": checklists,
+                    "cache_dir": Path(self.settings.get("CACHE_PATH") or "cache") / "kundenfit-pdf",
+                    "required": bool(self.options["KUNDENFIT_PDF_REQUIRED"]),
+                }
+            )
+        return jobs

@@ -9,8 +9,9 @@ from pelican import signals
 from .directive import KundenfitDirectiveExtension
 from .embeds import check_references
 from .errors import KundenfitError
-from .generator import KundenfitGenerator, stop_build
+from .generator import KundenfitGenerator
 from .pdf_build import build_checklist_pdfs
+from .problems import quiet_build_failures, stop_build
 
 pdf_logger = logging.getLogger("kundenfit.pdf")
 # The PDF jobs of one run travel on that run's own settings (no state outlives a build).
@@ -74,6 +75,7 @@ def build_pdfs(pelican):
 
 
 def register():
+    quiet_build_failures(logging.getLogger("pelican"))
     signals.initialized.connect(add_markdown_directive)
     signals.get_generators.connect(get_generators)
     signals.all_generators_finalized.connect(embed_views)

@@ -7,6 +7,7 @@ from pelican import signals
 
 from . import filters
 from .catalogs import compile_catalogs
+from .sitemap import SitemapGenerator
 
 logger = logging.getLogger(__name__)
 
@@ -33,7 +34,12 @@ def measure_reading_time(content):
     content.reading_minutes = filters.reading_minutes(content._content)
 
 
+def sitemap_generator(pelican):
+    return SitemapGenerator
+
+
 def register():
+    signals.get_generators.connect(sitemap_generator)
     signals.initialized.connect(compile_translations)
     signals.generator_init.connect(add_filters)
     signals.content_object_init.connect(measure_reading_time)
