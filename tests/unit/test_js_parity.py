@@ -21,12 +21,13 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from pelican.plugins.kundenfit.assets import STATIC_DIR
 from pelican.plugins.kundenfit.model import Answer, Origin, Outcome, Quiz, Rule
 from pelican.plugins.kundenfit.render import quiz_data
 from pelican.plugins.kundenfit.scoring import score
 
 ROOT = Path(__file__).resolve().parents[2]
-JS = ROOT / "plugins" / "kundenfit" / "pelican" / "plugins" / "kundenfit" / "static" / "kundenfit.js"
+JS = STATIC_DIR / "kundenfit.js"
 NODE = shutil.which("node")
 EXHAUSTIVE_LIMIT = 20_000
 RANDOM_SAMPLES = 2_000

@@ -14,13 +14,14 @@ from pathlib import Path
 
 import pytest
 from pelican.plugins.kundenfit import pdf, pdf_build
+from pelican.plugins.kundenfit.assets import STATIC_DIR
 from pelican.plugins.kundenfit.errors import KundenfitError
 from pelican.plugins.kundenfit.pdf_build import SiteFetcher, build_checklist_pdfs
 
 pypdf = pytest.importorskip("pypdf")
 
 ROOT = Path(__file__).resolve().parents[2]
-KF_CSS = (ROOT / "plugins" / "kundenfit" / "pelican" / "plugins" / "kundenfit" / "static" / "kundenfit.css").read_bytes()
+KF_CSS = (STATIC_DIR / "kundenfit.css").read_bytes()
 SITE = "http://site.test"
 ITEMS = {
     "Vorher": ["Erwartungen schriftlich festgehalten", "Preis und Korrekturschleifen geklärt"],

@@ -9,17 +9,17 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
-from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup, Comment
 from hypothesis import given
 from hypothesis import strategies as st
 from jinja2 import Environment, FileSystemLoader
+from pelican.plugins.kundenfit.generator import TEMPLATES_DIR
 from pelican.plugins.kundenfit.model import Answer, Origin, Outcome, Quiz, Rule
 from pelican.plugins.kundenfit.render import quiz_data, script_json
 
-TEMPLATES = Path(__file__).resolve().parents[2] / "plugins" / "kundenfit" / "pelican" / "plugins" / "kundenfit" / "templates"
+TEMPLATES = TEMPLATES_DIR
 ORIGIN = Origin("test.yaml", 1)
 EVIL = '</script><script>alert(1)</script><!-- "quoted" & \u2028 \u2029 -->'
 

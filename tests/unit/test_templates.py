@@ -14,12 +14,13 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup, Comment
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader
+from pelican.plugins.kundenfit.generator import TEMPLATES_DIR
 from pelican.plugins.kundenfit.model import Answer, Checklist, ChecklistGroup, Origin, Outcome, Quiz, Rule
 from pelican.plugins.kundenfit.render import quiz_data, script_json
 from pelican.plugins.site_helpers.filters import THEME_FILTERS
 
 ROOT = Path(__file__).resolve().parents[2]
-TEMPLATES = ROOT / "plugins" / "kundenfit" / "pelican" / "plugins" / "kundenfit" / "templates"
+TEMPLATES = TEMPLATES_DIR
 ORIGIN = Origin("test.yaml", 1)
 B = "<b>fett</b>"
 S = "<script>alert(1)</script>"

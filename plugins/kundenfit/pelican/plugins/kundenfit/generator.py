@@ -97,24 +97,23 @@ class KundenfitGenerator(Generator):
         except KundenfitError as error:
             stop_build([error])
         self.rulebook = self.rulebook_in(self.lang)
-        self.context["kundenfit_quizzes"] = views.listing(self.rulebook, "quiz", self.addresses, self.with_pdf)
-        self.context["kundenfit_checklists"] = views.listing(
-            self.rulebook, "checklist", self.addresses, self.with_pdf
-        )
+        self.context["kundenfit_quizzes"] = self.listing("quiz", self.lang, self.addresses)
+        self.context["kundenfit_checklists"] = self.listing("checklist", self.lang, self.addresses)
         if self.is_main_site:
+            in_every_language = [
+                (lang, self.addresses.in_language(lang, siteurl))
+                for lang, siteurl in sites.languages(self.settings).items()
+            ]
             self.manifest = views.manifest_entries(
                 {
-                    kind: [
-                        item
-                        for lang, siteurl in sites.languages(self.settings).items()
-                        for item in views.listing(
-                            self.rulebook_in(lang), kind, self.addresses.in_language(lang, siteurl), self.with_pdf
-                        )
-                    ]
+                    kind: [item for lang, at in in_every_language for item in self.listing(kind, lang, at)]
                     for kind in ("quiz", "checklist")
                 }
             )
         self.install_ui_translations()
+
+    def listing(self, kind: str, lang: str, addresses: Addresses) -> list[dict]:
+        return views.listing(self.rulebook_in(lang), kind, addresses, self.with_pdf)
 
     def view_context(self, kind: str, view_id: str, on_own_page: bool) -> dict:
         return views.view_context(

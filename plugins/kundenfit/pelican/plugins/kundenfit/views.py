@@ -89,7 +89,9 @@ def view_context(
     }
 
 
-def embed_page_context(book: RuleBook, quiz_id: str, addresses: Addresses, site_origin: str, **kwargs) -> dict:
+def embed_page_context(
+    book: RuleBook, quiz_id: str, addresses: Addresses, site_origin: str, **kwargs
+) -> dict:
     """A quiz alone, for an iframe on another site."""
     return {
         **view_context(book, "quiz", quiz_id, addresses, on_own_page=True, **kwargs),
