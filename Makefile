@@ -57,19 +57,26 @@ lint: $(VENV)/.installed-test
 	$(BIN)/ruff check plugins tests
 	$(BIN)/ruff format --check plugins tests
 
-# Extract every UI string (templates) and every rule text (content/rules) and update the
-# English catalogs in translations/. Running it twice on an unchanged tree changes nothing.
+# Extract every UI string (theme templates; the plugin's templates into the plugin's own
+# catalog) and every rule text (content/rules), and update the English catalogs.
+# Running it twice on an unchanged tree changes nothing.
 BABEL := $(BIN)/pybabel
 LANGS := en
+PLUGIN_LOCALE := plugins/kundenfit/pelican/plugins/kundenfit/locale
+EXTRACT := $(BABEL) extract --sort-output --omit-header --no-wrap
+UPDATE := $(BABEL) update --init-missing --no-wrap --omit-header --ignore-pot-creation-date
 messages: $(VENV)/.installed
-	$(BABEL) extract --mapping-file babel.cfg --sort-output --omit-header --no-wrap \
-		--keywords "_ gettext ngettext:1,2" --output-file translations/messages.pot .
-	$(BABEL) extract --mapping-file babel-rules.cfg --sort-output --omit-header --no-wrap \
-		--output-file translations/rules.pot content/rules
-	for lang in $(LANGS); do for domain in messages rules; do \
-		$(BABEL) update --input-file translations/$$domain.pot --output-dir translations \
-			--domain $$domain --locale $$lang --init-missing --no-wrap --omit-header --ignore-pot-creation-date \
-			|| exit 1; done; done
+	$(EXTRACT) --mapping-file babel.cfg --keywords "_ gettext ngettext:1,2" \
+		--output-file translations/messages.pot .
+	$(EXTRACT) --mapping-file plugins/kundenfit/babel.cfg --keywords "_ gettext ngettext:1,2" \
+		--output-file $(PLUGIN_LOCALE)/kundenfit.pot plugins/kundenfit
+	$(EXTRACT) --mapping-file babel-rules.cfg --output-file translations/rules.pot content/rules
+	for lang in $(LANGS); do \
+		for domain in messages rules; do \
+			$(UPDATE) --input-file translations/$$domain.pot --output-dir translations \
+				--domain $$domain --locale $$lang || exit 1; done; \
+		$(UPDATE) --input-file $(PLUGIN_LOCALE)/kundenfit.pot --output-dir $(PLUGIN_LOCALE) \
+			--domain kundenfit --locale $$lang || exit 1; done
 
 bench: $(VENV)/.installed-test
 	$(BIN)/python -m tests.bench

@@ -22,6 +22,7 @@ from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_dir
 from babel.messages.frontend import parse_mapping_cfg
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
+from pelican.plugins.kundenfit.catalogs import PLUGIN_LOCALEDIR
 from pelican.plugins.kundenfit.rules import load_rulebook
 from pelican.plugins.kundenfit.translate import DOMAIN as RULES_DOMAIN
 from pelican.plugins.kundenfit.translate import missing_rule_translations
@@ -31,15 +32,21 @@ TRANSLATIONS = ROOT / "translations"
 RULES_DIR = ROOT / "content" / "rules"
 UI_MAPPING = ROOT / "babel.cfg"
 RULES_MAPPING = ROOT / "babel-rules.cfg"
+PLUGIN_ROOT = ROOT / "plugins" / "kundenfit"
+PLUGIN_MAPPING = PLUGIN_ROOT / "babel.cfg"
 
 # %(name)s with optional flags, width, precision; %s-style positional; {name} / {name:spec}.
 PERCENT_PLACEHOLDER = re.compile(r"%(?:\((\w+)\))?[#0 +-]*(?:\d+|\*)?(?:\.(?:\d+|\*))?[diouxXeEfFgGcrsa]")
 BRACE_PLACEHOLDER = re.compile(r"(?<!\{)\{(\w*)(?:[!:][^{}]*)?\}(?!\})")
 
 
-def catalog_paths(localedir: Path = TRANSLATIONS) -> list[Path]:
-    """Every translated catalog: ``<localedir>/<lang>/LC_MESSAGES/<domain>.po``."""
-    return sorted(Path(localedir).glob("*/LC_MESSAGES/*.po"))
+def catalog_paths(*localedirs: Path) -> list[Path]:
+    """Every translated catalog: ``<localedir>/<lang>/LC_MESSAGES/<domain>.po``.
+
+    Without arguments: the site's catalogs and the plugin's own.
+    """
+    folders = localedirs or (TRANSLATIONS, PLUGIN_LOCALEDIR)
+    return [po for folder in folders for po in sorted(Path(folder).glob("*/LC_MESSAGES/*.po"))]
 
 
 def shown(path: Path) -> str:
@@ -207,6 +214,15 @@ def stale_messages_template(
     return _compare(shown(pot), _template_keys(pot), _extracted(root, mapping, DEFAULT_KEYWORDS), "missing")
 
 
+def stale_plugin_template(
+    pot: Path = PLUGIN_LOCALEDIR / "kundenfit.pot",
+    root: Path = PLUGIN_ROOT,
+    mapping: Path = PLUGIN_MAPPING,
+) -> list[str]:
+    """The plugin's template strings missing from (or left over in) its own kundenfit.pot."""
+    return _compare(shown(pot), _template_keys(pot), _extracted(root, mapping, DEFAULT_KEYWORDS), "missing")
+
+
 def catalog_out_of_step(po: Path, pot: Path) -> list[str]:
     """Entries of the template that the catalog lacks, or the catalog has beyond it."""
     return _compare(
@@ -229,9 +245,9 @@ def untranslated_rule_texts(po: Path, rules_dir: Path = RULES_DIR) -> list[str]:
     ]
 
 
-def template_for(po: Path, localedir: Path = TRANSLATIONS) -> Path:
+def template_for(po: Path) -> Path:
     """The template a catalog is updated from: ``<localedir>/<domain>.pot``."""
-    return Path(localedir) / f"{Path(po).stem}.pot"
+    return Path(po).parents[2] / f"{Path(po).stem}.pot"
 
 
 def rule_catalogs(localedir: Path = TRANSLATIONS) -> list[Path]:

@@ -28,6 +28,7 @@ def test_there_is_an_english_catalog_for_the_ui_and_the_rules():
     assert {checks.shown(po) for po in CATALOGS} >= {
         "translations/en/LC_MESSAGES/messages.po",
         "translations/en/LC_MESSAGES/rules.po",
+        "plugins/kundenfit/pelican/plugins/kundenfit/locale/en/LC_MESSAGES/kundenfit.po",
     }
 
 
@@ -74,6 +75,11 @@ def test_rules_template_has_every_rule_text():
     assert problems == [], report(problems)
 
 
+def test_plugin_template_has_every_plugin_template_string():
+    problems = checks.stale_plugin_template()
+    assert problems == [], report(problems)
+
+
 def test_messages_template_has_every_template_string():
     problems = checks.stale_messages_template()
     assert problems == [], report(problems)
@@ -96,7 +102,7 @@ def edit(path: Path, old: str, new: str) -> None:
 
 @pytest.fixture
 def broken(tmp_path) -> Path:
-    """A copy of translations/ with one mistake of each kind."""
+    """Copies of translations/ and of the plugin's catalog with one mistake of each kind."""
     localedir = tmp_path / "translations"
     shutil.copytree(checks.TRANSLATIONS, localedir, ignore=shutil.ignore_patterns("*.mo"))
     rules = localedir / "en/LC_MESSAGES/rules.po"
@@ -107,7 +113,9 @@ def broken(tmp_path) -> Path:
         'msgstr "Chemistry"\n',
         'msgstr "Chemistry"\n\n#~ msgid "Gibt es nicht mehr"\n#~ msgstr "Gone"\n',
     )
-    messages = localedir / "en/LC_MESSAGES/messages.po"
+    plugin_locale = tmp_path / "plugin-locale"
+    shutil.copytree(checks.PLUGIN_LOCALEDIR, plugin_locale)
+    messages = plugin_locale / "en/LC_MESSAGES/kundenfit.po"
     edit(messages, 'msgstr "Question %(num)s"\n', 'msgstr "Question %(number)s"\n')
     edit(messages, 'msgstr "Question %(num)s of %(count)s"\n', 'msgstr "Question %(num)s"\n')
     edit(messages, 'msgstr "{got} of {max} points"\n', 'msgstr "{got} of {maximum} points"\n')
@@ -132,7 +140,7 @@ def test_gate_reports_an_obsolete_entry(broken):
 
 
 def test_gate_reports_changed_missing_and_renamed_placeholders(broken):
-    po = broken / "en/LC_MESSAGES/messages.po"
+    po = broken.parent / "plugin-locale/en/LC_MESSAGES/kundenfit.po"
     problems = checks.placeholder_mismatches(po)
     assert f"{po}: unknown named placeholder 'number': 'Frage %(num)s'" in problems  # Babel's check
     assert (
@@ -151,7 +159,7 @@ def test_gate_reports_changed_missing_and_renamed_placeholders(broken):
 
 
 def test_gate_reports_a_plural_form_with_a_wrong_placeholder(broken):
-    po = broken / "en/LC_MESSAGES/messages.po"
+    po = broken.parent / "plugin-locale/en/LC_MESSAGES/kundenfit.po"
     edit(po, 'msgstr[1] "%(num)s points"\n', 'msgstr[1] "%(count)s points"\n')
     problems = checks.placeholder_mismatches(po)
     assert any("'%(num)s Punkt'" in p and "%(count)" in p for p in problems), report(problems)
@@ -196,8 +204,7 @@ def test_gate_reports_a_rule_text_missing_from_the_template(tmp_path):
 
 
 def test_gate_reports_a_template_string_missing_from_the_template(tmp_path):
-    for folder in ("theme/templates", "plugins/kundenfit/pelican/plugins/kundenfit/templates"):
-        shutil.copytree(checks.ROOT / folder, tmp_path / folder)
+    shutil.copytree(checks.ROOT / "theme/templates", tmp_path / "theme/templates")
     pot = tmp_path / "messages.pot"
     write_template(checks.extract_template(tmp_path, checks.UI_MAPPING), pot)
     assert checks.stale_messages_template(pot, tmp_path) == []

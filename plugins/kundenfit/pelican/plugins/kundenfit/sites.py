@@ -13,6 +13,8 @@ import posixpath
 import sys
 from pathlib import Path
 
+from . import catalogs
+
 I18N_MODULE = "pelican.plugins.i18n_subsites.i18n_subsites"
 
 
@@ -67,13 +69,18 @@ def output_path(settings: dict, code: str) -> Path:
     return Path(subsites(settings)[code].get("OUTPUT_PATH", root / code))
 
 
-def ui_translations(settings: dict, code: str | None = None) -> gettext.NullTranslations:
-    """The site's UI catalog for `code` (this run's language), as the i18n plugin installs it."""
-    localedir = settings.get("I18N_GETTEXT_LOCALEDIR")
-    if not localedir:
-        return gettext.NullTranslations()
+def ui_translations(settings: dict) -> gettext.NullTranslations:
+    """This run's UI catalog: the site's (as the i18n plugin installs it), then the plugin's.
+
+    A site may translate a plugin string differently in its own catalog; every string it
+    leaves out comes from the plugin's catalog.
+    """
+    code = lang(settings)
+    site_dir = settings.get("I18N_GETTEXT_LOCALEDIR")
     domain = settings.get("I18N_GETTEXT_DOMAIN", "messages")
-    return gettext.translation(domain, str(localedir), [code or lang(settings)], fallback=True)
+    site = catalogs.translations(Path(site_dir), code, domain) if site_dir else gettext.NullTranslations()
+    site.add_fallback(catalogs.plugin_ui_translations(code))
+    return site
 
 
 def localedir(settings: dict) -> Path | None:

@@ -15,13 +15,10 @@ from __future__ import annotations
 import gettext
 from collections.abc import Callable, Iterator
 from dataclasses import replace
-from io import BytesIO
 from pathlib import Path
 from typing import Any
 
-from babel.messages.mofile import write_mo
-from babel.messages.pofile import read_po
-
+from . import catalogs
 from .model import Answer, Checklist, Outcome, Quiz, Rule, RuleBook
 from .rules.loader import Value, YamlList, YamlMap, parse_yaml
 
@@ -138,30 +135,8 @@ def _checklist_texts(checklist: YamlMap) -> Iterator[tuple[int, str, list[str]]]
 
 
 def rule_translations(localedir: Path, lang: str) -> gettext.NullTranslations:
-    """The ``rules`` catalog of `lang` under `localedir` (``<lang>/LC_MESSAGES/rules.*``).
-
-    Uses the compiled .mo (written at build start) while it is at least as new as the .po;
-    otherwise compiles the .po in memory. Without a catalog every text stays as written.
-    Fuzzy entries count as untranslated, as in the compiled catalog.
-    """
-    for code in dict.fromkeys([lang, lang.split("_")[0]]):
-        folder = Path(localedir) / code / "LC_MESSAGES"
-        po_path, mo_path = folder / f"{DOMAIN}.po", folder / f"{DOMAIN}.mo"
-        if mo_path.is_file() and (not po_path.is_file() or _newer_or_same(mo_path, po_path)):
-            with mo_path.open("rb") as handle:
-                return gettext.GNUTranslations(handle)
-        if po_path.is_file():
-            with po_path.open("rb") as handle:
-                catalog = read_po(handle, locale=code)
-            buffer = BytesIO()
-            write_mo(buffer, catalog, use_fuzzy=False)
-            buffer.seek(0)
-            return gettext.GNUTranslations(buffer)
-    return gettext.NullTranslations()
-
-
-def _newer_or_same(path: Path, than: Path) -> bool:
-    return path.stat().st_mtime >= than.stat().st_mtime
+    """The ``rules`` catalog of `lang` under `localedir`; without one every text stays as written."""
+    return catalogs.translations(localedir, lang, DOMAIN)
 
 
 # --- Translating a rule book -----------------------------------------------------------------
