@@ -14,7 +14,7 @@ STAGING := .build-new
 # Plain log lines on stderr: one line per problem, never wrapped into columns.
 PELICAN_LOG := --log-handler plain
 
-.PHONY: html serve clean test lint bench messages install install-test
+.PHONY: html serve clean test lint bench messages install install-test sample-site
 
 install: $(VENV)/.installed
 install-test: $(VENV)/.installed-test
@@ -77,6 +77,10 @@ messages: $(VENV)/.installed
 				--domain $$domain --locale $$lang || exit 1; done; \
 		$(UPDATE) --input-file $(PLUGIN_LOCALE)/kundenfit.pot --output-dir $(PLUGIN_LOCALE) \
 			--domain kundenfit --locale $$lang || exit 1; done
+
+# Re-record the plugin's sample site output (tests/sample_site_expected/) after an intended change.
+sample-site: $(VENV)/.installed
+	$(BIN)/python -m tests.support.sample_site --record
 
 bench: $(VENV)/.installed-test
 	$(BIN)/python -m tests.bench

@@ -41,7 +41,12 @@ def project(tmp_path_factory) -> Path:
 
 def make_html(project: Path) -> subprocess.CompletedProcess:
     return subprocess.run(
-        ["make", "--no-print-directory", "html"], cwd=project, capture_output=True, text=True, timeout=600
+        # -o: the copy shares the real .venv; never reinstall the plugins from the copy.
+        ["make", "--no-print-directory", "-o", ".venv/.installed", "html"],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        timeout=600,
     )
 
 

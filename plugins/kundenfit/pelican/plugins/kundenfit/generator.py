@@ -12,6 +12,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from jinja2 import ChoiceLoader, FileSystemLoader
+from jinja2.ext import InternationalizationExtension
 from pelican.generators import Generator
 
 from . import settings as kf_settings
@@ -42,6 +43,8 @@ class KundenfitGenerator(Generator):
         super().__init__(*args, **kwargs)
         # The theme comes first so it may override any plugin template.
         self.env.loader = ChoiceLoader([self.env.loader, FileSystemLoader(str(TEMPLATES_DIR))])
+        if not any(isinstance(ext, InternationalizationExtension) for ext in self.env.extensions.values()):
+            self.env.add_extension(InternationalizationExtension)  # our templates are translated
         self.options = kf_settings.read(self.settings)
         self.lang = sites.lang(self.settings)
         self.addresses = Addresses(

@@ -1,0 +1,58 @@
+"""The sample site builds to exactly its recorded output, file by file (like Pelican's own
+functional tests). After an intended change: `make sample-site`, then review the diff."""
+
+from __future__ import annotations
+
+import difflib
+
+import pytest
+
+from tests.support.sample_site import EXPECTED, build, recorded_files
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    output = tmp_path_factory.mktemp("sample") / "output"
+    result = build(output)
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stdout + result.stderr
+    return output
+
+
+def test_writes_exactly_the_recorded_files(built):
+    assert sorted(recorded_files(built)) == sorted(recorded_files(EXPECTED)), "run make sample-site"
+
+
+def test_every_file_matches_its_recording(built):
+    expected = recorded_files(EXPECTED)
+    for relative, path in recorded_files(built).items():
+        if relative not in expected:
+            continue  # reported by the test above
+        got, want = path.read_bytes(), expected[relative].read_bytes()
+        if got != want:
+            diff = difflib.unified_diff(
+                want.decode("utf-8", "replace").splitlines(),
+                got.decode("utf-8", "replace").splitlines(),
+                f"recorded/{relative}",
+                f"built/{relative}",
+                lineterm="",
+                n=2,
+            )
+            shown = "\n".join(list(diff)[:60])
+            pytest.fail(f"{relative} differs (run make sample-site if intended):\n{shown}")
+
+
+def test_one_runtime_and_one_manifest_for_both_languages(built):
+    assert (built / "kundenfit" / "kundenfit.js").is_file()
+    assert not (built / "en" / "kundenfit").exists()
+    assert not (built / "en" / "manifest.json").exists()
+    manifest = (built / "manifest.json").read_text(encoding="utf-8")
+    assert manifest.count('"lang": "en"') == manifest.count('"lang": "de"') == 3
+    english_quiz = (built / "en" / "quiz" / "demo" / "index.html").read_text(encoding="utf-8")
+    assert 'src="https://beispiel.test/kundenfit/kundenfit.js"' in english_quiz
+
+
+def test_english_pages_show_the_plugins_own_translations(built):
+    english_quiz = (built / "en" / "quiz" / "demo" / "index.html").read_text(encoding="utf-8")
+    assert "Start again" in english_quiz and "Neu starten" not in english_quiz
+    assert "Does the person listen to you?" in english_quiz
