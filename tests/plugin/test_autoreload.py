@@ -1,0 +1,66 @@
+"""`make serve` survives a broken rule file: Pelican's autoreload shows the problem line,
+keeps running, and rebuilds once the file is fixed."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from tests.support.sample_site import SAMPLE_SITE
+
+TIMEOUT = 90
+
+
+def wait_for(condition: Callable[[], bool], what: str, process: subprocess.Popen, log: Path) -> None:
+    deadline = time.monotonic() + TIMEOUT
+    while time.monotonic() < deadline:
+        if condition():
+            return
+        assert process.poll() is None, f"autoreload ended while waiting for {what}:\n{log.read_text()}"
+        time.sleep(0.2)
+    raise AssertionError(f"no {what} after {TIMEOUT} s:\n{log.read_text()}")
+
+
+def test_autoreload_survives_a_broken_rule_file_and_rebuilds_when_fixed(tmp_path):
+    site = tmp_path / "site"
+    shutil.copytree(SAMPLE_SITE, site)
+    output, log = tmp_path / "output", tmp_path / "pelican.log"
+    rule_file = site / "content" / "rules" / "demo.yaml"
+    good = rule_file.read_text(encoding="utf-8")
+    quiz_page = output / "quiz" / "demo" / "index.html"
+    with log.open("w") as handle:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "pelican", "content", "-o", str(output), "-s", "pelicanconf.py"]
+            + ["--autoreload", "--log-handler", "plain", "-e", f'CACHE_PATH="{tmp_path / "cache"}"'],
+            cwd=site,
+            stdout=handle,
+            stderr=subprocess.STDOUT,
+        )
+    try:
+        # Both languages report "Done"; then autoreload starts watching (changes before that
+        # are not seen, so give the watcher a moment).
+        wait_for(lambda: log.read_text().count("Done:") >= 2, "first build", process, log)
+        time.sleep(2)
+
+        rule_file.write_text(good.replace("rules:\n", "rules:\n  - id: [kaputt\n", 1), encoding="utf-8")
+        wait_for(lambda: "Build abgebrochen" in log.read_text(), "problem line", process, log)
+        text = log.read_text()
+        assert "content/rules/demo.yaml:" in text
+        assert "Traceback" not in text
+        assert "YAML kann diese Zeile nicht lesen" in text
+
+        time.sleep(2)
+        rule_file.write_text(good.replace("Passt die Person?", "Passt die Person wirklich?"), encoding="utf-8")
+        wait_for(lambda: "Passt die Person wirklich?" in quiz_page.read_text(encoding="utf-8"), "rebuild", process, log)
+        english = output / "en" / "quiz" / "demo" / "index.html"  # the subsite is built again too
+        wait_for(lambda: log.read_text().count("Done:") >= 4, "English rebuild", process, log)
+        assert english.is_file()
+        assert process.poll() is None
+        assert "Traceback" not in log.read_text()
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
