@@ -1,0 +1,140 @@
+"""The `kundenfit` command: try out rule files without building the site.
+
+    kundenfit check content/rules                              # validate every rule file
+    kundenfit score content/rules/kundenfit.yaml kundenfit 0 1 2 0 …
+    kundenfit score content/rules kundenfit 0 1 2 0 … --json
+    kundenfit score content/rules kundenfit                    # lists the questions
+
+A rule file stands for its whole folder, because ids are resolved across all files. Problems
+in the rule files or the answers are printed one per line on stderr, with exit status 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import json
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TextIO
+
+from .errors import RuleFileErrors
+from .model import Quiz, Result
+from .rules import load_rulebook
+from .rules.schema import suggestion
+from .scoring import score
+
+EXIT_PROBLEM = 2
+
+
+def main(argv: Sequence[str] | None = None, out: TextIO = sys.stdout, err: TextIO = sys.stderr):
+    """Run the command line; return the exit status (0 fine, 2 problem)."""
+    args = _parser().parse_args(argv)
+    if not args.rules.exists():
+        print(f"{args.rules}: Datei oder Ordner gibt es nicht – prüfe den Pfad.", file=err)
+        return EXIT_PROBLEM
+    rules_dir = args.rules if args.rules.is_dir() else args.rules.parent
+    try:
+        rulebook = load_rulebook(rules_dir)
+    except RuleFileErrors as errors:
+        for problem in errors.problems:
+            print(problem, file=err)
+        return EXIT_PROBLEM
+    if args.command == "check":
+        print(
+            f"{rules_dir}: in Ordnung – {len(rulebook.rules)} Regeln, {len(rulebook.quizzes)} Quiz, "
+            f"{len(rulebook.checklists)} Checklisten.",
+            file=out,
+        )
+        return 0
+    quiz = rulebook.quizzes.get(args.quiz)
+    if quiz is None:
+        known = sorted(rulebook.quizzes)
+        print(
+            f"Quiz '{args.quiz}' gibt es nicht{suggestion(args.quiz, known)} "
+            f"Vorhanden: {', '.join(known) or 'keine'}.",
+            file=err,
+        )
+        return EXIT_PROBLEM
+    if not args.answers:
+        _print_questions(quiz, out)
+        return 0
+    try:
+        result = score(quiz, args.answers)
+    except ValueError as error:
+        print(f"Fehler: {error}", file=err)
+        return EXIT_PROBLEM
+    if args.json:
+        print(json.dumps(dataclasses.asdict(result), ensure_ascii=False, indent=2), file=out)
+    else:
+        _print_result(quiz, args.answers, result, out)
+    return 0
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="kundenfit",
+        description="Prüft Regeldateien und wertet Quiz aus, ohne die Website zu bauen.",
+    )
+    commands = parser.add_subparsers(dest="command", required=True, metavar="check|score")
+    check = commands.add_parser("check", help="alle Regeldateien eines Ordners prüfen")
+    check.add_argument("rules", type=Path, help="Ordner mit Regeldateien (oder eine Datei daraus)")
+    score_cmd = commands.add_parser("score", help="ein Quiz für eine Reihe von Antworten auswerten")
+    score_cmd.add_argument("rules", type=Path, help="Regeldatei oder Ordner mit Regeldateien")
+    score_cmd.add_argument("quiz", help="Id des Quiz, z. B. kundenfit")
+    score_cmd.add_argument(
+        "answers",
+        type=int,
+        nargs="*",
+        help="gewählte Antwort je Frage, gezählt ab 0; ohne Antworten werden die Fragen gezeigt",
+    )
+    score_cmd.add_argument("--json", action="store_true", help="Ergebnis als JSON ausgeben")
+    return parser
+
+
+def _print_questions(quiz: Quiz, out: TextIO) -> None:
+    """List the quiz's questions with the numbers to pass as answers."""
+    print(f"{quiz.title} ({quiz.id}, {len(quiz.rules)} Fragen)", file=out)
+    for number, rule in enumerate(quiz.rules, start=1):
+        print(f"{number}. [{rule.id}] {rule.question}", file=out)
+        for index, answer in enumerate(rule.answers):
+            print(f"   {index}: {answer.text}", file=out)
+
+
+def _print_result(quiz: Quiz, answers: Sequence[int], result: Result, out: TextIO) -> None:
+    """Print the result in the order a reader looks for it: outcome, points, details."""
+    outcome = quiz.outcome(result.outcome)
+    print(f"Ergebnis: {outcome.title} ({outcome.id})", file=out)
+    print(f"Punkte: {result.total}/{result.max_total}", file=out)
+    labels = dict(quiz.topics)
+    if result.subscores:
+        print("Teilwertungen:", file=out)
+    for topic_id, (points, most) in result.subscores.items():
+        print(f"  {labels[topic_id]}: {points}/{most}", file=out)
+    if result.capped_by:
+        print(f"Begrenzt durch: {', '.join(result.capped_by)}", file=out)
+    if result.weak:
+        print("Hinweise:", file=out)
+    chosen = {rule.id: (rule, index) for rule, index in zip(quiz.rules, answers, strict=True)}
+    for rule_id in result.weak:
+        rule, index = chosen[rule_id]
+        advice = rule.advice_for(index)
+        print(f"  - {rule_id}: {advice}" if advice else f"  - {rule_id}", file=out)
+
+
+def run() -> None:
+    """Exit with main()'s status; a closed pipe (``… | head``) ends quietly, not with a traceback."""
+    try:
+        status = main()
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # Python flushes stdout again at exit; point it at devnull so that cannot fail too.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        status = 1
+    sys.exit(status)
+
+
+if __name__ == "__main__":
+    run()

@@ -1,0 +1,231 @@
+"""The Pelican generator: load the rules once, build view contexts, write through the writer.
+
+Pages go through Pelican's writer and the theme's Jinja environment, so a theme can override
+the plugin's templates and the i18n plugin can install its translations into them. What a
+language is and where it lives is `sites`' business; addresses are `urls`', contexts `views'`.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from jinja2 import ChoiceLoader, FileSystemLoader
+from jinja2.ext import InternationalizationExtension
+from pelican.generators import Generator
+
+from . import settings as kf_settings
+from . import sites, views
+from .assets import CSS_NAME, JS_NAME, write_assets
+from .embeds import fill_placeholders, metadata_ids
+from .errors import KundenfitError
+from .headers import headers_file
+from .manifest import manifest_json
+from .newsletter import newsletter_form
+from .pdf import pdf_support
+from .problems import stop_build
+from .rules import load_rulebook
+from .translate import missing_rule_translations, rule_translations, translate_rulebook
+from .urls import Addresses
+
+__all__ = ["KundenfitGenerator", "stop_build"]
+
+logger = logging.getLogger(__name__)
+TEMPLATES_DIR = Path(__file__).parent / "templates"
+
+
+class KundenfitGenerator(Generator):
+    """Load rules once per run; write one page per quiz and checklist; the main site also
+    writes the shared assets, the manifest of every language and the host headers."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The theme comes first so it may override any plugin template.
+        self.env.loader = ChoiceLoader([self.env.loader, FileSystemLoader(str(TEMPLATES_DIR))])
+        if not any(isinstance(ext, InternationalizationExtension) for ext in self.env.extensions.values()):
+            self.env.add_extension(InternationalizationExtension)  # our templates are translated
+        self.options = kf_settings.read(self.settings)
+        self.lang = sites.lang(self.settings)
+        self.addresses = Addresses(
+            self.options, self.settings["SITEURL"], sites.main_siteurl(self.settings), self.lang
+        )
+        self.books: dict = {}  # language -> RuleBook, filled by generate_context
+        self.rulebook = None  # in this run's language
+        self.newsletter = None
+        self.manifest: list[dict] = []
+
+    @property
+    def is_main_site(self) -> bool:
+        return sites.is_main_site(self.settings)
+
+    @property
+    def with_pdf(self) -> bool:
+        """Link PDFs only when this machine can make them (else no link to a missing file)."""
+        return pdf_support()[0]
+
+    def rulebook_in(self, lang: str):
+        """The rule book with its texts in `lang`, translated once per run and language."""
+        if lang not in self.books:
+            book = self.books[self.options["KUNDENFIT_SOURCE_LANG"]]
+            localedir = sites.localedir(self.settings)
+            if localedir is not None:
+                translations = rule_translations(localedir, lang)
+                for text in missing_rule_translations(book, translations):
+                    logger.warning(
+                        "Regeltext ohne Übersetzung (%s): %r – ergänze ihn in translations/%s/",
+                        lang,
+                        text,
+                        lang,
+                        extra={"limit_msg": "Weitere Regeltexte ohne Übersetzung …"},
+                    )
+                book = translate_rulebook(book, translations)
+            self.books[lang] = book
+        return self.books[lang]
+
+    def install_ui_translations(self) -> None:
+        """Give the plugin's templates the UI catalog of this run's language.
+
+        The i18n plugin installs catalogs only just before writing; articles embed quizzes
+        earlier, so the plugin installs the same catalog itself.
+        """
+        self.env.install_gettext_translations(sites.ui_translations(self.settings), newstyle=True)
+
+    # -- Pelican phases ----------------------------------------------------------------------
+    def generate_context(self):
+        rules_dir = Path(self.path) / self.options["KUNDENFIT_RULES_PATH"]
+        try:
+            self.books = {self.options["KUNDENFIT_SOURCE_LANG"]: load_rulebook(rules_dir)}
+            self.newsletter = newsletter_form(self.options["KUNDENFIT_NEWSLETTER"], self.lang)
+        except KundenfitError as error:
+            stop_build([error])
+        self.rulebook = self.rulebook_in(self.lang)
+        self.context["kundenfit_quizzes"] = self.listing("quiz", self.lang, self.addresses)
+        self.context["kundenfit_checklists"] = self.listing("checklist", self.lang, self.addresses)
+        if self.is_main_site:
+            in_every_language = [
+                (lang, self.addresses.in_language(lang, siteurl))
+                for lang, siteurl in sites.languages(self.settings).items()
+            ]
+            self.manifest = views.manifest_entries(
+                {
+                    kind: [item for lang, at in in_every_language for item in self.listing(kind, lang, at)]
+                    for kind in ("quiz", "checklist")
+                }
+            )
+        self.install_ui_translations()
+
+    def listing(self, kind: str, lang: str, addresses: Addresses) -> list[dict]:
+        return views.listing(self.rulebook_in(lang), kind, addresses, self.with_pdf)
+
+    def view_context(self, kind: str, view_id: str, on_own_page: bool) -> dict:
+        return views.view_context(
+            self.rulebook,
+            kind,
+            view_id,
+            self.addresses,
+            on_own_page=on_own_page,
+            with_pdf=self.with_pdf,
+            newsletter=self.newsletter if kind == "quiz" else None,
+        )
+
+    def render_embed(self, kind: str, view_id: str) -> str:
+        """Render a view for the inside of an article."""
+        template = self.env.get_template(f"kundenfit/{kind}.html")
+        return template.render({**self.context, **self.view_context(kind, view_id, on_own_page=False)})
+
+    def embed_views_into(self, content) -> None:
+        """Fill an article's directives and list the quizzes and checklists it links to."""
+        if content._content:
+            content._content = fill_placeholders(
+                content._content,
+                self.render_embed,
+                self.addresses.asset(CSS_NAME),
+                self.addresses.asset(JS_NAME),
+            )
+        book = self.rulebook
+        content.kundenfit_links = [
+            {"url": self.addresses.url(kind, view_id), "title": items[view_id].title, "kind": kind}
+            for kind, items in (("quiz", book.quizzes), ("checklist", book.checklists))
+            for view_id in metadata_ids(content, kind)
+        ]
+
+    def generate_output(self, writer):
+        self.install_ui_translations()  # the i18n plugin may have replaced ours meanwhile
+        origin = urlsplit(self.settings["SITEURL"])
+        for quiz_id in self.rulebook.quizzes:
+            writer.write_file(
+                self.addresses.save_as("embed", quiz_id),
+                self.get_template("kundenfit/quiz_embed"),
+                self.context,
+                relative_urls=False,
+                **views.embed_page_context(
+                    self.rulebook,
+                    quiz_id,
+                    self.addresses,
+                    f"{origin.scheme}://{origin.netloc}",
+                    with_pdf=self.with_pdf,
+                    newsletter=self.newsletter,
+                ),
+            )
+        for kind, items in (("quiz", self.rulebook.quizzes), ("checklist", self.rulebook.checklists)):
+            template = self.get_template(f"kundenfit/{kind}_page")
+            for view_id in items:
+                writer.write_file(
+                    self.addresses.save_as(kind, view_id),
+                    template,
+                    self.context,
+                    relative_urls=self.settings["RELATIVE_URLS"],
+                    **self.view_context(kind, view_id, on_own_page=True),
+                )
+        if self.is_main_site:
+            self.write_site_files(Path(self.output_path))
+
+    def write_site_files(self, output: Path) -> None:
+        """Once per site, in the main run: runtime assets, manifest of every language, headers."""
+        write_assets(output / self.options["KUNDENFIT_ASSETS_DIR"])
+        manifest = output / self.options["KUNDENFIT_MANIFEST_SAVE_AS"]
+        manifest.write_text(manifest_json(self.manifest), encoding="utf-8")
+        if self.options["KUNDENFIT_HEADERS_SAVE_AS"]:
+            (output / self.options["KUNDENFIT_HEADERS_SAVE_AS"]).write_text(
+                headers_file(
+                    [self.options["KUNDENFIT_EMBED_URL"]],
+                    ["", *(f"{lang}/" for lang in sites.subsites(self.settings))],
+                ),
+                encoding="utf-8",
+            )
+
+    def pdf_jobs(self) -> list[dict]:
+        """Arguments of pdf_build.build_checklist_pdfs (all but log), one job per language.
+
+        Only the main site returns jobs: the i18n plugin writes each subsite inside the main
+        site's run, before the main site writes the theme files the pages use, so the main
+        site makes every language's PDFs once everything is written.
+        """
+        if not self.is_main_site:
+            return []
+        jobs = []
+        for lang, siteurl in sites.languages(self.settings).items():
+            addresses = self.addresses.in_language(lang, siteurl)
+            checklists = [
+                {
+                    "id": c.id,
+                    "title": c.title,
+                    "page_save_as": addresses.save_as("checklist", c.id),
+                    "pdf_save_as": addresses.save_as("pdf", c.id),
+                    "author": self.settings.get("AUTHOR") or self.settings.get("SITENAME"),
+                    "subject": " ".join(c.intro.split()) or c.title,
+                }
+                for c in self.rulebook_in(lang).checklists.values()
+            ]
+            jobs.append(
+                {
+                    "output_path": sites.output_path(self.settings, lang),
+                    "siteurl": siteurl,
+                    "lang": lang,
+                    "checklists": checklists,
+                    "cache_dir": Path(self.settings.get("CACHE_PATH") or "cache") / "kundenfit-pdf",
+                    "required": bool(self.options["KUNDENFIT_PDF_REQUIRED"]),
+                }
+            )
+        return jobs

@@ -1,0 +1,142 @@
+"""The compiled form of the rule files: what quizzes, checklists and scorers work on.
+
+Plain frozen dataclasses, no Pelican import, so the loader, the scorer, the renderers and the
+command line all share one vocabulary. Every object remembers where it was written
+(`Origin`), so a later check can still name file and line.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Origin:
+    """Where a definition stands in a rule file (1-based line), for error messages."""
+
+    path: str
+    line: int
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}"
+
+
+@dataclass(frozen=True)
+class Answer:
+    """One answer option of a rule's question.
+
+    `points` counts towards the total (score quizzes) or towards `profile` (profile quizzes).
+    `cap` names an outcome id: choosing this answer caps the result at that outcome
+    (a knock-out / red flag). `advice` overrides the rule's advice for this answer.
+    """
+
+    text: str
+    points: int = 0
+    profile: str | None = None
+    cap: str | None = None
+    advice: str | None = None
+    origin: Origin | None = None
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One observable criterion, written once and reused by quizzes and checklists."""
+
+    id: str
+    question: str | None
+    answers: tuple[Answer, ...]
+    advice: str | None
+    check: str | None
+    topic: str | None
+    sources: tuple[str, ...]
+    origin: Origin
+
+    @property
+    def max_points(self) -> int:
+        return max((a.points for a in self.answers), default=0)
+
+    def is_weak(self, answer_index: int) -> bool:
+        """An answer is weak when it scores below the rule's best answer."""
+        return self.answers[answer_index].points < self.max_points
+
+    def advice_for(self, answer_index: int) -> str | None:
+        answer = self.answers[answer_index]
+        if answer.advice:
+            return answer.advice
+        return self.advice if self.is_weak(answer_index) else None
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """A result of a quiz: a point band (score quiz) or a profile (profile quiz)."""
+
+    id: str
+    title: str
+    text: str
+    low: int | None = None
+    high: int | None = None
+    actions: tuple[str, ...] = ()
+    origin: Origin | None = None
+
+
+@dataclass(frozen=True)
+class Quiz:
+    """A view that asks a selection of rules and maps the answers to an outcome.
+
+    kind "score": the total falls in one outcome band; outcomes are ordered best first and a
+    cap on an answer means "no better than that outcome".
+    kind "profile": each answer gives points to one outcome id; the outcome with most points
+    wins, and a tie goes to the outcome listed first.
+    """
+
+    id: str
+    kind: str
+    title: str
+    intro: str
+    rules: tuple[Rule, ...]
+    outcomes: tuple[Outcome, ...]
+    topics: tuple[tuple[str, str], ...]
+    checklist: str | None
+    origin: Origin
+
+    def outcome(self, outcome_id: str) -> Outcome:
+        return next(o for o in self.outcomes if o.id == outcome_id)
+
+
+@dataclass(frozen=True)
+class ChecklistGroup:
+    title: str
+    rules: tuple[Rule, ...]
+
+
+@dataclass(frozen=True)
+class Checklist:
+    """A printable view: rules' `check` lines grouped under headings."""
+
+    id: str
+    title: str
+    intro: str
+    groups: tuple[ChecklistGroup, ...]
+    quiz: str | None
+    origin: Origin
+
+
+@dataclass(frozen=True)
+class Result:
+    """What a quiz gives for one set of answers; identical in the Python and JS scorers."""
+
+    outcome: str
+    total: int
+    max_total: int
+    subscores: dict[str, tuple[int, int]] = field(default_factory=dict)
+    capped_by: tuple[str, ...] = ()
+    weak: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class RuleBook:
+    """Everything the rule files define, validated and cross-linked."""
+
+    rules: dict[str, Rule]
+    quizzes: dict[str, Quiz]
+    checklists: dict[str, Checklist]

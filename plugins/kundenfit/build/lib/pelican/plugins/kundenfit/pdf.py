@@ -1,0 +1,160 @@
+"""Render an HTML page to a PDF with WeasyPrint: tagged, fonts embedded, byte-identical per input.
+
+WeasyPrint is optional. It is imported on first use and once per process; `pdf_support()` says
+whether it can be used here and, if not, why (the package or its system libraries missing).
+Nothing here knows Pelican or the site: `pdf_build` decides what to render and where from.
+
+Reproducibility: the PDF carries no date (WeasyPrint writes one only when the page asks for it
+with `dcterms.created`/`dcterms.modified`, which we drop), its file identifier is derived from
+the page address, and font subsets are named by a hash of the font, so the same input and the
+same WeasyPrint and fonts give the same bytes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from collections.abc import Callable
+from contextlib import contextmanager
+from typing import Any
+
+# PDF/UA-1: a tagged PDF with title, language and structure; WeasyPrint sets the rest.
+PDF_VARIANT = "pdf/ua-1"
+
+# The pages name a system font stack (system-ui first) that fontconfig resolves to different
+# fonts on different machines. The PDF names a font Debian ships (fonts-dejavu-core), with the
+# generic family as fallback: either way a real font file is embedded (as a subset).
+FONT_CSS = ':root, body { font-family: "DejaVu Sans", sans-serif !important; }'
+
+# Bump when anything here changes how the bytes come out, so cached PDFs are made anew.
+RENDER_REVISION = "1"
+
+# (bool, reason) once known; None before the first call.
+_support: tuple[bool, str] | None = None
+_weasyprint: Any = None
+_fetcher_cls: Any = None
+
+# A url_fetcher takes an absolute URL and returns (body, mime type), or raises to refuse it.
+UrlFetcher = Callable[[str], tuple[bytes, str]]
+
+
+def pdf_support() -> tuple[bool, str]:
+    """(True, "WeasyPrint <version>") when PDFs can be made here, else (False, why not).
+
+    Imports WeasyPrint on the first call only; later calls return the same answer.
+    """
+    global _support, _weasyprint
+    if _support is None:
+        # Importing parses WeasyPrint's default stylesheets, with a progress note for each.
+        progress = logging.getLogger("weasyprint.progress")
+        saved_level = progress.level
+        progress.setLevel(logging.WARNING)
+        try:
+            import weasyprint  # optional, and slow to import: only here
+        except ImportError as error:
+            _support = (
+                False,
+                f"WeasyPrint ist nicht installiert ({error}); `make html` installiert es (requirements.txt)",
+            )
+        except OSError as error:  # cffi could not load pango/harfbuzz/fontconfig
+            _support = (
+                False,
+                "WeasyPrint findet seine Systembibliotheken nicht "
+                f"(apt-get install libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0): {error}",
+            )
+        else:
+            _weasyprint = weasyprint
+            _support = (True, f"WeasyPrint {weasyprint.__version__}")
+        finally:
+            progress.setLevel(saved_level)
+    return _support
+
+
+def engine_version() -> str:
+    """The version string that goes into cache keys: WeasyPrint's and this module's."""
+    ok, reason = pdf_support()
+    return f"{reason}; kundenfit.pdf {RENDER_REVISION}; {PDF_VARIANT}; {FONT_CSS}" if ok else ""
+
+
+def _require():
+    ok, reason = pdf_support()
+    if not ok:
+        raise RuntimeError(reason)
+    return _weasyprint
+
+
+def _fetcher_class():
+    """A WeasyPrint URLFetcher that asks our plain callable and never opens a connection."""
+    global _fetcher_cls
+    if _fetcher_cls is None:
+        from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+        class CallableFetcher(URLFetcher):
+            def __init__(self, fetch: UrlFetcher):
+                super().__init__(allowed_protocols=())
+                self._fetch = fetch
+
+            def fetch(self, url, headers=None):
+                body, mime_type = self._fetch(url)
+                return URLFetcherResponse(url, body, {"Content-Type": mime_type})
+
+        _fetcher_cls = CallableFetcher
+    return _fetcher_cls
+
+
+def _not_a_fetch_failure(record: logging.LogRecord) -> bool:
+    # The url_fetcher's owner reports what it could not or would not give, in its own words.
+    return not str(record.msg).startswith("Failed to load")
+
+
+@contextmanager
+def _quiet():
+    """Keep WeasyPrint's progress notes and CSS remarks (every screen-only property it does not
+    know, such as accent-color) out of the build log; its other errors still get through."""
+    from weasyprint.logger import LOGGER, PROGRESS_LOGGER
+
+    saved = LOGGER.level, PROGRESS_LOGGER.level
+    LOGGER.setLevel(logging.ERROR)
+    LOGGER.addFilter(_not_a_fetch_failure)
+    PROGRESS_LOGGER.setLevel(logging.WARNING)
+    try:
+        yield
+    finally:
+        LOGGER.removeFilter(_not_a_fetch_failure)
+        LOGGER.setLevel(saved[0])
+        PROGRESS_LOGGER.setLevel(saved[1])
+
+
+def render_pdf(
+    html: str, base_url: str, url_fetcher: UrlFetcher, metadata: dict, *, stats: dict | None = None
+) -> bytes:
+    """The PDF of `html` (page address `base_url`), its resources read through `url_fetcher`.
+
+    `url_fetcher(url) -> (bytes, mime_type)` may raise to refuse a URL: WeasyPrint renders
+    without it, and the caller, who knows why, says so. `metadata` gives title, author, subject and lang; they
+    replace what WeasyPrint would take from the page's <title>, <meta> and <html lang>.
+    `stats`, when given, receives the number of pages ("pages").
+    """
+    weasyprint = _require()
+    fetcher = _fetcher_class()(url_fetcher)
+    with _quiet():
+        font_css = weasyprint.CSS(string=FONT_CSS)
+        document = weasyprint.HTML(string=html, base_url=base_url, url_fetcher=fetcher).render(
+            stylesheets=[font_css], pdf_variant=PDF_VARIANT
+        )
+    if stats is not None:
+        stats["pages"] = len(document.pages)
+    meta = document.metadata
+    meta.title = metadata.get("title") or meta.title
+    meta.authors = [metadata["author"]] if metadata.get("author") else meta.authors
+    meta.description = metadata.get("subject") or meta.description
+    meta.lang = metadata.get("lang") or meta.lang
+    meta.keywords = list(metadata.get("keywords") or [])
+    meta.generator = metadata.get("creator")
+    meta.created = meta.modified = None  # no dates: the same input gives the same bytes
+    meta.attachments = []
+    # The first half of the file identifier stays the same for every version of this document
+    # (it names the page); pydyf adds a hash of the content as the second half.
+    identifier = hashlib.sha256(f"{base_url}|{meta.lang}".encode()).hexdigest()[:32].encode()
+    with _quiet():
+        return document.write_pdf(pdf_variant=PDF_VARIANT, pdf_identifier=identifier)

@@ -1,0 +1,83 @@
+"""Wire the Kundenfit plugin into Pelican's signals; the only module that imports pelican."""
+
+from __future__ import annotations
+
+import logging
+
+from pelican import signals
+
+from .directive import KundenfitDirectiveExtension
+from .embeds import check_references
+from .errors import KundenfitError
+from .generator import KundenfitGenerator
+from .pdf_build import build_checklist_pdfs
+from .problems import quiet_build_failures, stop_build
+
+pdf_logger = logging.getLogger("kundenfit.pdf")
+# The PDF jobs of one run travel on that run's own settings (no state outlives a build).
+PDF_JOBS_KEY = "_KUNDENFIT_PDF_JOBS"
+
+
+def add_markdown_directive(pelican):
+    """Let Markdown articles use `{% quiz id %}` and `{% checklist id %}`."""
+    extensions = pelican.settings.setdefault("MARKDOWN", {}).setdefault("extensions", [])
+    if not any(isinstance(e, KundenfitDirectiveExtension) for e in extensions):
+        extensions.append(KundenfitDirectiveExtension())
+
+
+def get_generators(pelican):
+    return KundenfitGenerator
+
+
+def _all_content(generators):
+    for generator in generators:
+        for attr in (
+            "articles",
+            "translations",
+            "drafts",
+            "drafts_translations",
+            "pages",
+            "hidden_pages",
+            "hidden_translations",
+            "draft_pages",
+            "draft_translations",
+        ):
+            yield from getattr(generator, attr, None) or []
+
+
+def embed_views(generators):
+    """Check every id articles name, then fill the directives and set the article links."""
+    ours = next((g for g in generators if isinstance(g, KundenfitGenerator)), None)
+    if ours is None or ours.rulebook is None:
+        return
+    contents = list({id(c): c for c in _all_content(generators)}.values())
+    problems = [p for c in contents if c.source_path for p in check_references(c.source_path, ours.rulebook)]
+    if problems:
+        stop_build(problems)
+    for content in contents:
+        ours.embed_views_into(content)
+
+
+def queue_pdfs(generators):
+    """Remember, for this run's `finalized`, which checklist PDFs to make."""
+    ours = next((g for g in generators if isinstance(g, KundenfitGenerator)), None)
+    if ours is not None and ours.rulebook is not None:
+        ours.settings[PDF_JOBS_KEY] = ours.pdf_jobs()
+
+
+def build_pdfs(pelican):
+    """Once every page and theme file is written: one PDF per checklist and language."""
+    try:
+        for job in pelican.settings.pop(PDF_JOBS_KEY, []):
+            build_checklist_pdfs(**job, log=pdf_logger)
+    except KundenfitError as error:
+        stop_build([error])
+
+
+def register():
+    quiet_build_failures(logging.getLogger("pelican"))
+    signals.initialized.connect(add_markdown_directive)
+    signals.get_generators.connect(get_generators)
+    signals.all_generators_finalized.connect(embed_views)
+    signals.all_generators_finalized.connect(queue_pdfs)
+    signals.finalized.connect(build_pdfs)

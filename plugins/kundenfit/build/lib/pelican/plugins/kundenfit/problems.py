@@ -1,0 +1,65 @@
+"""Report a coach's problems through Pelican's logging and stop the build the Pelican way.
+
+Each problem is one `logger.error` line (so `-q`, `--fatal` and `--log-handler` apply), then
+`BuildFailed` ends the run. It is an `Exception`, so `pelican --autoreload` (`make serve`)
+catches it, keeps running and rebuilds once the file is fixed; `pelican` itself exits with
+`BuildFailed.exitcode`. `QuietBuildFailure` keeps Pelican from printing a traceback for it:
+the lines above already say everything the coach needs.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from . import sites
+from .errors import KundenfitError, RuleFileErrors
+
+logger = logging.getLogger(__name__)
+
+
+class BuildFailed(Exception):
+    """The build stopped because of the problems logged before it (not a bug)."""
+
+    exitcode = 2  # Pelican's main() exits with an exception's `exitcode`
+
+    def __init__(self, count: int):
+        self.count = count
+        super().__init__(f"Build abgebrochen: {count} Problem(e), siehe die Zeilen darüber.")
+
+
+def problem_lines(problems: list[KundenfitError]) -> list[str]:
+    """One line per problem, with file and line, in the order they were found."""
+    lines = []
+    for problem in problems:
+        inner = problem.problems if isinstance(problem, RuleFileErrors) else [problem]
+        lines.extend(str(p) for p in inner)
+    return lines
+
+
+def stop_build(problems: list[KundenfitError]) -> None:
+    """Log every problem, forget the half-made run, and stop the build."""
+    lines = problem_lines(problems)
+    for line in lines:
+        logger.error("%s", line)
+    sites.forget_failed_run()
+    raise BuildFailed(len(lines))
+
+
+class QuietBuildFailure(logging.Filter):
+    """Drop the traceback Pelican attaches to a BuildFailed; keep its one-line message."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        error = record.exc_info[1] if record.exc_info else None
+        if not isinstance(error, BuildFailed):
+            for arg in record.args if isinstance(record.args, tuple) else ():
+                if isinstance(arg, BuildFailed):
+                    error = arg
+        if isinstance(error, BuildFailed):
+            record.msg, record.args, record.exc_info, record.exc_text = "%s", (str(error),), None, None
+        return True
+
+
+def quiet_build_failures(pelican_logger: logging.Logger) -> None:
+    """Install the filter once on Pelican's own logger (the one that reports run failures)."""
+    if not any(isinstance(f, QuietBuildFailure) for f in pelican_logger.filters):
+        pelican_logger.addFilter(QuietBuildFailure())

@@ -1,0 +1,102 @@
+"""Which languages a build has, and where each one lives: the adapter to pelican-i18n-subsites.
+
+pelican-i18n-subsites runs Pelican once per language: the main site (DEFAULT_LANG) and, inside
+its run, one subsite per entry of I18N_SUBSITES, each with its own SITEURL and OUTPUT_PATH.
+Everything the plugin needs to know about that arrangement is here, so that a site without the
+i18n plugin is simply a site with one language.
+"""
+
+from __future__ import annotations
+
+import gettext
+import posixpath
+import sys
+from pathlib import Path
+
+from . import catalogs
+
+I18N_MODULE = "pelican.plugins.i18n_subsites.i18n_subsites"
+
+
+def lang(settings: dict) -> str:
+    """The language this run writes."""
+    return settings.get("DEFAULT_LANG") or "en"
+
+
+def subsites(settings: dict) -> dict[str, dict]:
+    return settings.get("I18N_SUBSITES") or {}
+
+
+def is_main_site(settings: dict) -> bool:
+    """False in a language subsite (the i18n plugin runs those inside the main site's run)."""
+    return lang(settings) not in subsites(settings)
+
+
+def _i18n_state():
+    """The i18n plugin's module, which knows the main site while a subsite runs."""
+    return sys.modules.get(I18N_MODULE)
+
+
+def main_lang(settings: dict) -> str:
+    return lang(settings) if is_main_site(settings) else _i18n_state()._MAIN_LANG
+
+
+def main_siteurl(settings: dict) -> str:
+    """The main site's SITEURL, also from inside a subsite (whose SITEURL ends in /<lang>)."""
+    return settings.get("SITEURL", "") if is_main_site(settings) else _i18n_state()._MAIN_SITEURL
+
+
+def languages(settings: dict) -> dict[str, str]:
+    """Every language of the site with its SITEURL, the main site's language first."""
+    base = main_siteurl(settings)
+    urls = {main_lang(settings): base}
+    for code, overrides in subsites(settings).items():
+        urls[code] = overrides.get("SITEURL", posixpath.join(base or "/", code))
+    return urls
+
+
+def output_root(settings: dict) -> Path:
+    """The main site's output folder (a subsite writes into <root>/<lang>)."""
+    output = Path(settings["OUTPUT_PATH"])
+    return output if is_main_site(settings) else output.parent
+
+
+def output_path(settings: dict, code: str) -> Path:
+    """Where language `code` is written, as seen from this run."""
+    root = output_root(settings)
+    if code not in subsites(settings):
+        return root
+    return Path(subsites(settings)[code].get("OUTPUT_PATH", root / code))
+
+
+def ui_translations(settings: dict) -> gettext.NullTranslations:
+    """This run's UI catalog: the site's (as the i18n plugin installs it), then the plugin's.
+
+    A site may translate a plugin string differently in its own catalog; every string it
+    leaves out comes from the plugin's catalog.
+    """
+    code = lang(settings)
+    site_dir = settings.get("I18N_GETTEXT_LOCALEDIR")
+    domain = settings.get("I18N_GETTEXT_DOMAIN", "messages")
+    site = catalogs.translations(Path(site_dir), code, domain) if site_dir else gettext.NullTranslations()
+    site.add_fallback(catalogs.plugin_ui_translations(code))
+    return site
+
+
+def localedir(settings: dict) -> Path | None:
+    value = settings.get("I18N_GETTEXT_LOCALEDIR")
+    return Path(value) if value else None
+
+
+def forget_failed_run() -> None:
+    """Reset the i18n plugin's module state after a failed run, so the next run starts clean.
+
+    The i18n plugin keeps its main settings and queue of subsites in module globals and resets
+    them only when a run finishes; after a failed run under autoreload it would otherwise skip
+    every subsite of the next run.
+    """
+    module = sys.modules.get(I18N_MODULE)
+    if module is None:
+        return
+    module._MAIN_SETTINGS = None
+    module._SUBSITE_QUEUE.clear()

@@ -1,0 +1,69 @@
+/*! Kundenfit embed loader: shows each Kundenfit quiz placeholder on this page as a sized iframe. */
+/*
+ * Snippet (copied from a quiz page):
+ *   <div data-kundenfit-embed="kundenfit" data-lang="de"><a href="https://site/embed/kundenfit/">…</a></div>
+ *   <script src="https://site/kundenfit/loader.js" async></script>
+ * The link is the fallback where scripts are stripped; with this script it becomes an iframe that
+ * is exactly as high as the quiz. The embed page reports its height (and each result) by
+ * postMessage to this page's origin, passed to it as ?host=. Only messages from our own iframes
+ * AND from the site's origin (that of this script) are believed. A result is re-dispatched on the
+ * placeholder as the bubbling DOM event `kundenfit:result` (detail: quiz, outcome, lang).
+ * Running the loader twice (two snippets on one page) is harmless: each placeholder is taken once.
+ */
+(function () {
+  'use strict';
+
+  var script = document.currentScript;
+  // file:// and sandboxed host pages have no origin the embed page could answer to.
+  if (!script || !window.URL || location.origin === 'null') return;
+  var site = new URL(script.src, location.href).origin;
+  var frames = [];
+
+  function place() {
+    var list = document.querySelectorAll('[data-kundenfit-embed]:not([data-kundenfit-ready])');
+    Array.prototype.forEach.call(list, function (box) {
+      var link = box.querySelector('a[href]');
+      if (!link) return;
+      var url = new URL(link.href, location.href);
+      if (url.origin !== site) return; // only ever frame the site this loader came from
+      url.searchParams.set('host', location.origin);
+      var frame = document.createElement('iframe');
+      frame.src = url.href;
+      frame.title = box.getAttribute('data-title') || link.textContent.replace(/\s+/g, ' ').trim();
+      frame.setAttribute('loading', 'lazy');
+      var s = frame.style;
+      s.display = 'block';
+      s.width = '100%';
+      s.border = '0';
+      s.overflow = 'hidden';
+      // Room for the quiz's first questions, so the page jumps by no more than the quiz adds.
+      s.height = (parseInt(box.getAttribute('data-height'), 10) || 640) + 'px';
+      box.setAttribute('data-kundenfit-ready', '');
+      box.textContent = '';
+      box.appendChild(frame);
+      frames.push([frame, box]);
+    });
+  }
+
+  window.addEventListener('message', function (event) {
+    var data = event.data;
+    if (event.origin !== site || !data || data.kundenfit !== 1) return;
+    frames.forEach(function (pair) {
+      if (!event.source || pair[0].contentWindow !== event.source) return;
+      var height = Number(data.height);
+      if (height > 0 && height < 100000) pair[0].style.height = Math.ceil(height) + 'px';
+      var r = data.result;
+      if (r && typeof r === 'object') {
+        pair[1].dispatchEvent(
+          new CustomEvent('kundenfit:result', {
+            bubbles: true,
+            detail: { quiz: String(r.quiz), outcome: String(r.outcome), lang: String(r.lang) },
+          })
+        );
+      }
+    });
+  });
+
+  place();
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', place);
+})();

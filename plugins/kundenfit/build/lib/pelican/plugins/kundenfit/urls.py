@@ -1,0 +1,43 @@
+"""Every address the plugin writes or links: quiz, checklist, embed and PDF pages, and assets.
+
+Each kind of page has a KUNDENFIT_<KIND>_URL and _SAVE_AS setting with `{id}` (the PDF also
+`{lang}`). Addresses are built from a language's SITEURL; the runtime assets exist once per
+site, under the main site's address.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+VIEW_KINDS = ("quiz", "checklist", "embed")
+
+
+@dataclass(frozen=True)
+class Addresses:
+    """The addresses of one language of the site."""
+
+    options: dict  # the KUNDENFIT_* settings (settings.read)
+    siteurl: str  # this language's SITEURL
+    main_siteurl: str  # where the shared assets live
+    lang: str
+
+    def path(self, kind: str, view_id: str) -> str:
+        """A view's address relative to SITEURL: kind is quiz, checklist, embed or pdf."""
+        if kind == "pdf":
+            return self.options["KUNDENFIT_PDF_SAVE_AS"].format(id=view_id, lang=self.lang)
+        return self.options[f"KUNDENFIT_{kind.upper()}_URL"].format(id=view_id)
+
+    def url(self, kind: str, view_id: str) -> str:
+        return f"{self.siteurl}/{self.path(kind, view_id)}"
+
+    def save_as(self, kind: str, view_id: str) -> str:
+        """Where a view's page is written, relative to this language's output folder."""
+        if kind == "pdf":
+            return self.path("pdf", view_id)
+        return self.options[f"KUNDENFIT_{kind.upper()}_SAVE_AS"].format(id=view_id)
+
+    def asset(self, name: str) -> str:
+        return f"{self.main_siteurl}/{self.options['KUNDENFIT_ASSETS_DIR']}/{name}"
+
+    def in_language(self, lang: str, siteurl: str) -> Addresses:
+        return Addresses(self.options, siteurl, self.main_siteurl, lang)

@@ -1,0 +1,101 @@
+"""Template contexts for quiz and checklist views: pure functions of a rule book and addresses.
+
+No Pelican here, so every context can be built and checked in a unit test.
+"""
+
+from __future__ import annotations
+
+from .assets import CSS_NAME, EMBED_CSS_NAME, JS_NAME, LOADER_NAME
+from .model import RuleBook
+from .render.quiz_data import quiz_data, script_json
+from .urls import Addresses
+
+
+def listing(book: RuleBook, kind: str, addresses: Addresses, with_pdf: bool) -> list[dict]:
+    """Title, intro and addresses of each quiz or checklist, for the landing page and manifest."""
+    views = book.quizzes if kind == "quiz" else book.checklists
+    extra = {"quiz": ["embed"], "checklist": ["pdf"] if with_pdf else []}[kind]
+    return [
+        {
+            "id": view.id,
+            "title": view.title,
+            "intro": view.intro,
+            "lang": addresses.lang,
+            "url": addresses.url(kind, view.id),
+            **{f"{other}_url": addresses.url(other, view.id) for other in extra},
+        }
+        for view in views.values()
+    ]
+
+
+def manifest_entries(listings: dict[str, list[dict]]) -> list[dict]:
+    """Every listing item of every language, typed, without the long intro text."""
+    return [
+        {"type": kind, **{key: value for key, value in item.items() if key != "intro"}}
+        for kind, items in listings.items()
+        for item in items
+    ]
+
+
+def view_context(
+    book: RuleBook,
+    kind: str,
+    view_id: str,
+    addresses: Addresses,
+    *,
+    on_own_page: bool,
+    with_pdf: bool,
+    newsletter: dict | None = None,
+) -> dict:
+    """Everything the quiz/checklist templates need for one view."""
+    common = {
+        "lang": addresses.lang,
+        "heading_level": 2,
+        "show_title": not on_own_page,
+        "kf_css_url": addresses.asset(CSS_NAME),
+        "kf_js_url": addresses.asset(JS_NAME),
+        "pdf_url": None,
+    }
+
+    def pdf_url(checklist_id: str) -> str | None:
+        return addresses.url("pdf", checklist_id) if with_pdf else None
+
+    if kind == "quiz":
+        quiz = book.quizzes[view_id]
+        checklist = book.checklists.get(quiz.checklist) if quiz.checklist else None
+        return {
+            **common,
+            "quiz": quiz,
+            "quiz_json": script_json(quiz_data(quiz)),
+            "quiz_url": None if on_own_page else addresses.url("quiz", quiz.id),
+            "checklist": checklist,
+            "checklist_url": addresses.url("checklist", checklist.id) if checklist else None,
+            "pdf_url": pdf_url(checklist.id) if checklist else None,
+            "page_url": addresses.url("quiz", quiz.id),
+            "embed_url": addresses.url("embed", quiz.id),
+            "loader_url": addresses.asset(LOADER_NAME),
+            "newsletter": newsletter,
+        }
+    checklist = book.checklists[view_id]
+    quiz = book.quizzes.get(checklist.quiz) if checklist.quiz else None
+    return {
+        **common,
+        "pdf_url": pdf_url(checklist.id),
+        "checklist": checklist,
+        "checklist_url": None if on_own_page else addresses.url("checklist", checklist.id),
+        "quiz": quiz,
+        "quiz_url": addresses.url("quiz", quiz.id) if quiz else None,
+        "page_url": addresses.url("checklist", checklist.id),
+    }
+
+
+def embed_page_context(
+    book: RuleBook, quiz_id: str, addresses: Addresses, site_origin: str, **kwargs
+) -> dict:
+    """A quiz alone, for an iframe on another site."""
+    return {
+        **view_context(book, "quiz", quiz_id, addresses, on_own_page=True, **kwargs),
+        "embed": True,
+        "kf_embed_css_url": addresses.asset(EMBED_CSS_NAME),
+        "site_origin": site_origin,
+    }
