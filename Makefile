@@ -14,23 +14,32 @@ STAGING := .build-new
 # Plain log lines on stderr: one line per problem, never wrapped into columns.
 PELICAN_LOG := --log-handler plain
 
-.PHONY: html serve clean test lint bench messages install install-test sample-site
+.PHONY: html serve clean test lint bench messages install install-test sample-site lock
 
 install: $(VENV)/.installed
 install-test: $(VENV)/.installed-test
 
 # The two plugins are installed as a stranger installs them (pip), editable so that a change
 # to their code needs no reinstall.
-$(VENV)/.installed: requirements.txt plugins/kundenfit/pyproject.toml plugins/site_helpers/pyproject.toml
+# requirements*.lock pin every package with its hashes (regenerate with `make lock` after
+# changing a requirements*.txt).
+$(VENV)/.installed: requirements.lock plugins/kundenfit/pyproject.toml plugins/site_helpers/pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -r requirements.txt
-	$(BIN)/python -m pip install --quiet --no-deps -e ./plugins/kundenfit -e ./plugins/site_helpers
+	$(BIN)/python -m pip install --quiet --require-hashes -r requirements.lock
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation \
+		-e ./plugins/kundenfit -e ./plugins/site_helpers
 	touch $@
 
-$(VENV)/.installed-test: requirements-test.txt $(VENV)/.installed
-	$(BIN)/python -m pip install --quiet -r requirements-test.txt
+$(VENV)/.installed-test: requirements-test.lock $(VENV)/.installed
+	$(BIN)/python -m pip install --quiet --require-hashes -r requirements-test.lock
 	touch $@
+
+lock:
+	$(PY) -m venv .lock-venv && .lock-venv/bin/pip install --quiet pip-tools
+	for name in requirements requirements-test; do \
+		.lock-venv/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras --no-header \
+			--no-emit-index-url --no-emit-find-links --output-file $$name.lock $$name.txt || exit 1; done
+	rm -rf .lock-venv
 
 # Build into a staging folder and swap it in only on success: a failed build never
 # touches the last good output/.
@@ -46,12 +55,19 @@ serve: html
 	$(PELICAN) $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) $(PELICAN_LOG) $(PELICANOPTS) --autoreload --listen --port $(PORT)
 
 clean:
-	rm -rf $(OUTPUTDIR) $(OUTPUTDIR).old $(STAGING) cache .pytest_cache .hypothesis
+	rm -rf $(OUTPUTDIR) $(OUTPUTDIR).old $(STAGING) cache .pytest_cache .hypothesis .coverage
 	find . -name __pycache__ -not -path './$(VENV)/*' -prune -exec rm -rf {} +
 
+# Coverage of plugins/ (also inside the `pelican` subprocesses the tests start) must stay above
+# the floor; the report lists what no test reaches.
+COVERAGE_FLOOR := 85
 test: $(VENV)/.installed-test
 	$(BIN)/ruff check plugins tests
-	$(BIN)/python -m pytest
+	$(BIN)/ruff format --check plugins tests
+	rm -rf .coverage && mkdir -p .coverage
+	$(BIN)/python -m coverage run -m pytest
+	$(BIN)/python -m coverage combine --quiet
+	$(BIN)/python -m coverage report --fail-under=$(COVERAGE_FLOOR)
 
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check plugins tests
