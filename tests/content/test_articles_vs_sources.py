@@ -11,6 +11,8 @@ import re
 from pathlib import Path
 
 import pytest
+import yaml
+from babel.messages.pofile import read_po
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 SEEDS = REPO_ROOT.parent / "shared" / "seeds"
@@ -168,3 +170,27 @@ def test_copied_run_is_found_and_quotes_are_excluded():
 def test_coach_section_is_cut_up_to_the_next_heading():
     body = "Eins\n\n## Was heißt das für dich als Coach?\n\nZwei\n\n## Weiter\n\nDrei"
     assert without_section(body, COACH_SECTION["de"]).split() == ["Eins", "##", "Weiter", "Drei"]
+
+
+def phase_titles() -> dict[str, list[str]]:
+    """The outcome titles of the quiz beziehungsphase, German and English (from the rule catalog)."""
+    rules = yaml.safe_load((REPO_ROOT / "content/rules/beziehungsphase.yaml").read_text(encoding="utf-8"))
+    quiz = next(quiz for quiz in rules["quizzes"] if quiz["id"] == "beziehungsphase")
+    german = [outcome["title"] for outcome in quiz["outcomes"]]
+    with (REPO_ROOT / "translations/en/LC_MESSAGES/rules.po").open("rb") as handle:
+        catalog = read_po(handle)
+    return {"de": german, "en": [catalog.get(title).string for title in german]}
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_phase_headings_are_the_quiz_outcomes(lang):
+    _, body = read_article(ARTICLES / lang / "phasen-der-kundenbeziehung.md")
+    headings = [line.lstrip("#").strip() for line in body.splitlines() if line.startswith("### ")]
+    assert headings == phase_titles()[lang]
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_phase_model_is_credited_to_weber_with_a_non_breaking_space(lang):
+    text = (ARTICLES / lang / "phasen-der-kundenbeziehung.md").read_text(encoding="utf-8")
+    assert "Dr.\u00a0Roland Weber" in text
+    assert "Dr. Roland" not in text, "write Dr.\\u00a0Roland Weber (no-break space)"
