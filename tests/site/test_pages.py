@@ -60,7 +60,8 @@ def test_article_structure(site_dir, slug):
     assert soup.select_one(".tags .tag-list").get_text(strip=True), "tags are listed"
     source = soup.select_one(".source")
     assert source and "Quelle" in source.h2.get_text()
-    assert source.strong.get_text(strip=True), "the original author is named"
+    assert source.select(".source__details li"), "the original is credited by title, author or site"
+    assert "unbekannt" not in source.get_text().lower(), "an unnamed author is left out, not 'unbekannt'"
     assert article.select(".article__body ul li, .article__body ol li"), "lists stay lists"
 
 
@@ -95,7 +96,9 @@ def test_article_head_has_canonical_og_and_jsonld(site_dir, site_origin, slug):
     assert soup.find("meta", property="og:title")["content"]
     data = json.loads(soup.find("script", type="application/ld+json").string)
     assert data["@type"] == "Article" and data["inLanguage"] == "de"
-    assert data["isBasedOn"]["author"]["name"]
+    based_on = data["isBasedOn"]
+    assert based_on.get("name") or based_on.get("author"), "the original is credited"
+    assert "unbekannt" not in json.dumps(based_on, ensure_ascii=False).lower()
 
 
 def test_jsonld_links_the_original_where_the_source_names_it(site_dir):
@@ -103,6 +106,40 @@ def test_jsonld_links_the_original_where_the_source_names_it(site_dir):
     data = json.loads(soup.find("script", type="application/ld+json").string)
     assert data["isBasedOn"]["url"].startswith("https://www.sabinakocherhans.com")
     assert data["isBasedOn"]["author"]["name"] == "Sabina Kocherhans"
+
+
+def test_source_without_author_is_credited_by_title_only(site_dir):
+    soup = soup_of(site_dir, "artikel/phasen-der-kundenbeziehung/index.html")
+    source = soup.select_one(".source")
+    assert source.cite.get_text().startswith("Liebe auf den ersten Blick?")
+    assert source.strong is None and source.a is None
+    assert "Wer den Beitrag geschrieben hat, geht aus ihm nicht hervor." in source.get_text(" ", strip=True)
+    data = json.loads(soup.find("script", type="application/ld+json").string)
+    assert "author" not in data["isBasedOn"] and "url" not in data["isBasedOn"]
+
+
+def test_site_without_address_in_the_source_is_not_linked(site_dir):
+    source = soup_of(site_dir, "artikel/nein-als-segen/index.html").select_one(".source")
+    assert "Lebe deinen Kundentraum" in source.get_text() and source.a is None
+
+
+@pytest.mark.parametrize("slug", ARTICLES)
+def test_updated_date_is_shown_when_it_differs(site_dir, slug):
+    soup = soup_of(site_dir, f"artikel/{slug}/index.html")
+    updated = soup.select_one(".article__header time.updated")
+    assert updated and updated.get_text() == "Aktualisiert am 28. November 2026"
+    assert updated["datetime"].startswith("2026-11-28")
+    assert soup.find("meta", property="article:modified_time")["content"].startswith("2026-11-28")
+    data = json.loads(soup.find("script", type="application/ld+json").string)
+    assert data["dateModified"].startswith("2026-11-28")
+
+
+def test_english_link_to_the_original_says_it_is_in_german(site_dir):
+    soup = soup_of(site_dir, "en/artikel/kunden-die-nicht-passen/index.html")
+    link = soup.select_one(".source a")
+    assert link.get_text() == "Read the original on www.sabinakocherhans.com (in German)"
+    assert link["hreflang"] == "de"
+    assert soup.select_one(".article__header time.updated").get_text() == "Updated November 28, 2026"
 
 
 def test_legal_pages_show_owner_data_from_settings(site_dir):

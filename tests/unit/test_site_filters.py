@@ -42,3 +42,19 @@ def test_jsonld_cannot_break_out_of_its_script_element():
     data = json.loads(text)
     assert data["isBasedOn"]["author"]["name"] == "Sabina </script>"
     assert data["inLanguage"] == "de" and data["url"] == "https://kundenfit.example/artikel/x/"
+
+
+def test_jsonld_credits_a_source_without_author_by_its_title_only():
+    article = SimpleNamespace(
+        title="Phasen",
+        summary="Kurz",
+        lang="de",
+        date=datetime(2026, 11, 5, 9, 0),
+        modified=datetime(2026, 11, 28, 0, 0),
+        url="artikel/phasen/",
+        metadata={"source_title": "Liebe auf den ersten Blick?"},
+    )
+    data = json.loads(article_jsonld(article, "https://kundenfit.example", "Kundenfit"))
+    assert data["isBasedOn"] == {"@type": "CreativeWork", "name": "Liebe auf den ersten Blick?"}
+    assert data["dateModified"] == "2026-11-28T00:00:00"
+    assert data["datePublished"] == "2026-11-05T09:00:00"

@@ -57,7 +57,8 @@ def article_jsonld(article, siteurl: str, sitename: str) -> str:
         "publisher": {"@type": "Organization", "name": sitename},
         "author": {"@type": "Organization", "name": sitename},
     }
-    if meta.get("source_author") or meta.get("source_site"):
+    # Credit only what the original shows: no author when it names none, no url it does not give.
+    if meta.get("source_title") or meta.get("source_author") or meta.get("source_site"):
         based_on = {"@type": "CreativeWork"}
         if meta.get("source_title"):
             based_on["name"] = meta["source_title"]
