@@ -57,10 +57,16 @@ def venv(tmp_path_factory) -> Path:
     with every release on the package index.
     """
     folder = tmp_path_factory.mktemp("stranger") / "venv"
+    # A copy, as a downloaded source folder: building it leaves nothing in this checkout.
+    source = shutil.copytree(
+        ROOT / "plugins" / "kundenfit",
+        folder.parent / "kundenfit",
+        ignore=shutil.ignore_patterns("build", "*.egg-info", "__pycache__"),
+    )
     subprocess.run([sys.executable, "-m", "venv", str(folder)], check=True, timeout=120)
     result = subprocess.run(
         [str(folder / "bin/python"), "-m", "pip", "install", "--quiet", "--disable-pip-version-check"]
-        + ["-c", str(ROOT / "requirements.txt"), str(ROOT / "plugins" / "kundenfit")],
+        + ["-c", str(ROOT / "requirements.txt"), str(source)],
         capture_output=True,
         text=True,
         timeout=600,
