@@ -12,7 +12,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 from bs4 import BeautifulSoup, Doctype
 from pelican.plugins.kundenfit.newsletter import newsletter_form
-from pelican.plugins.kundenfit.render import quiz_data, script_json
+from pelican.plugins.kundenfit.render import quiz_data
 
 from tests.unit.test_templates import CHECKLIST, PROFILE_QUIZ, SCORE_QUIZ, B, make_env, text_of
 
@@ -29,7 +29,7 @@ def context(quiz=SCORE_QUIZ, **extra):
         "SITE_OWNER": OWNER,
         "lang": "de",
         "quiz": quiz,
-        "quiz_json": script_json(quiz_data(quiz)),
+        "quiz_data": quiz_data(quiz),
         "heading_level": 2,
         "show_title": True,
         "quiz_url": None,

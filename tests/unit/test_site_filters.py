@@ -6,6 +6,7 @@ import json
 from datetime import date, datetime
 from types import SimpleNamespace
 
+from jinja2 import Environment
 from pelican.plugins.site_helpers.filters import article_jsonld, format_date, page_path, reading_minutes
 
 
@@ -37,7 +38,8 @@ def test_jsonld_cannot_break_out_of_its_script_element():
         url="artikel/x/",
         metadata={"source_author": "Sabina </script>", "source_url": "https://example.org/"},
     )
-    text = article_jsonld(article, "https://kundenfit.example", "Kundenfit")
+    data = article_jsonld(article, "https://kundenfit.example", "Kundenfit")
+    text = Environment(autoescape=True).from_string("{{ data|tojson }}").render(data=data)  # as article.html
     assert "</script>" not in text and "<" not in text
     data = json.loads(text)
     assert data["isBasedOn"]["author"]["name"] == "Sabina </script>"
@@ -54,7 +56,7 @@ def test_jsonld_credits_a_source_without_author_by_its_title_only():
         url="artikel/phasen/",
         metadata={"source_title": "Liebe auf den ersten Blick?"},
     )
-    data = json.loads(article_jsonld(article, "https://kundenfit.example", "Kundenfit"))
+    data = article_jsonld(article, "https://kundenfit.example", "Kundenfit")
     assert data["isBasedOn"] == {"@type": "CreativeWork", "name": "Liebe auf den ersten Blick?"}
     assert data["dateModified"] == "2026-11-28T00:00:00"
     assert data["datePublished"] == "2026-11-05T09:00:00"

@@ -16,7 +16,7 @@ from bs4 import BeautifulSoup, Comment
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader
 from pelican.plugins.kundenfit.generator import TEMPLATES_DIR
 from pelican.plugins.kundenfit.model import Answer, Checklist, ChecklistGroup, Origin, Outcome, Quiz, Rule
-from pelican.plugins.kundenfit.render import quiz_data, script_json
+from pelican.plugins.kundenfit.render import quiz_data
 from pelican.plugins.site_helpers.filters import THEME_FILTERS
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -131,7 +131,7 @@ def render_quiz(quiz=SCORE_QUIZ, env=None, **context):
     env = env or make_env()
     context = {
         "quiz": quiz,
-        "quiz_json": script_json(quiz_data(quiz)),
+        "quiz_data": quiz_data(quiz),
         "heading_level": 2,
         "show_title": True,
         "quiz_url": "/quiz/kundenfit/?a=1&b=2",
@@ -380,7 +380,7 @@ def test_quiz_page_extends_base(theme):
     html = env.get_template("kundenfit/quiz_page.html").render(
         **PAGE_CONTEXT,
         quiz=SCORE_QUIZ,
-        quiz_json=script_json(quiz_data(SCORE_QUIZ)),
+        quiz_data=quiz_data(SCORE_QUIZ),
         heading_level=2,
         show_title=False,
         quiz_url=None,

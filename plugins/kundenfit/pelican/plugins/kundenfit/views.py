@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from .assets import CSS_NAME, EMBED_CSS_NAME, JS_NAME, LOADER_NAME
 from .model import RuleBook
-from .render.quiz_data import quiz_data, script_json
+from .render.quiz_data import quiz_data
 from .urls import Addresses
 
 
@@ -66,7 +66,7 @@ def view_context(
         return {
             **common,
             "quiz": quiz,
-            "quiz_json": script_json(quiz_data(quiz)),
+            "quiz_data": quiz_data(quiz),
             "quiz_url": None if on_own_page else addresses.url("quiz", quiz.id),
             "checklist": checklist,
             "checklist_url": addresses.url("checklist", checklist.id) if checklist else None,

@@ -7,7 +7,6 @@ import re
 from datetime import date, datetime
 
 from babel.dates import format_date as babel_format_date
-from pelican.plugins.kundenfit.render.quiz_data import script_json  # the one script-safe encoder
 
 _TAG = re.compile(r"<[^>]+>")
 _WORDS_PER_MINUTE = 200
@@ -41,7 +40,7 @@ def page_path(output_file: str | None) -> str:
     return output_file[: -len("index.html")] if output_file.endswith("index.html") else output_file
 
 
-def article_jsonld(article, siteurl: str, sitename: str) -> str:
+def article_jsonld(article, siteurl: str, sitename: str) -> dict:
     """Describe an article as schema.org Article, crediting the text it is based on."""
     meta = article.metadata
     data = {
@@ -69,7 +68,7 @@ def article_jsonld(article, siteurl: str, sitename: str) -> str:
         if meta.get("source_url"):
             based_on["url"] = meta["source_url"]
         data["isBasedOn"] = based_on
-    return script_json(data)
+    return data  # the template writes it with `tojson`, which is safe inside <script>
 
 
 # Every filter the theme uses, by the name templates call it.

@@ -1,4 +1,4 @@
-"""Build the scoring data a quiz hands to kundenfit.js and serialise it for a script element.
+"""Build the scoring data a quiz hands to kundenfit.js (templates write it with `tojson`).
 
 Only the structure needed to score goes into the JSON (ids, points, profiles, caps, bands);
 every text stays in the HTML, where it is escaped once by the template, translated with the
@@ -8,21 +8,9 @@ structure; tests/unit/test_js_parity.py holds the two together.
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from ..model import Quiz
-
-# Characters that could end a <script> element, open a comment or start markup inside it, or
-# end a line in older JavaScript parsers. Each becomes a JSON \u escape, which JSON.parse
-# turns back into the same character, so the data round-trips unchanged.
-_SCRIPT_ESCAPES = {
-    ord("<"): "\\u003c",
-    ord(">"): "\\u003e",
-    ord("&"): "\\u0026",
-    0x2028: "\\u2028",
-    0x2029: "\\u2029",
-}
 
 
 def quiz_data(quiz: Quiz) -> dict[str, Any]:
@@ -57,14 +45,3 @@ def quiz_data(quiz: Quiz) -> dict[str, Any]:
             for rule in quiz.rules
         ],
     }
-
-
-def script_json(data: Any) -> str:
-    """Serialise `data` as JSON that is safe verbatim inside <script type="application/json">.
-
-    `<`, `>` and `&` are written as \\u escapes, so no value can close the element
-    (`</script>`), open a comment (`<!--`) or be read as a character reference; U+2028 and
-    U+2029 are escaped as well. The result is still valid JSON for JSON.parse.
-    """
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=False)
-    return text.translate(_SCRIPT_ESCAPES)
