@@ -16,10 +16,9 @@ from jinja2 import ChoiceLoader, FileSystemLoader
 from pelican.generators import Generator
 
 from . import settings as kf_settings
-from .assets import CSS_NAME, EMBED_CSS_NAME, JS_NAME, LOADER_NAME, write_assets
+from .assets import CSS_NAME, EMBED_CSS_NAME, JS_NAME, LOADER_NAME, public_names, write_assets
 from .embeds import fill_placeholders, metadata_ids
 from .errors import KundenfitError, RuleFileErrors
-from .headers import headers_file
 from .manifest import manifest_json
 from .newsletter import newsletter_form
 from .pdf import pdf_support
@@ -66,6 +65,7 @@ class KundenfitGenerator(Generator):
         self.rulebook = None  # in this site's language
         self.newsletter = None
         self.manifest: list[dict] = []
+        self.asset_names = public_names()  # plain name -> fingerprinted name pages link
 
     # -- addresses ---------------------------------------------------------------------------
     # Each kind of page has a KUNDENFIT_<KIND>_URL and _SAVE_AS setting ({id}, {lang}).
@@ -124,6 +124,7 @@ class KundenfitGenerator(Generator):
         return jobs
 
     def asset_url(self, name: str) -> str:
+        name = self.asset_names.get(name, name)
         return f"{self.settings['SITEURL']}/{self.options['KUNDENFIT_ASSETS_DIR']}/{name}"
 
     # -- languages ---------------------------------------------------------------------------
@@ -198,6 +199,7 @@ class KundenfitGenerator(Generator):
         ]
         try:
             self.newsletter = newsletter_form(self.options["KUNDENFIT_NEWSLETTER"], self.lang)
+            kf_settings.host(self.options)  # an unknown host stops the build before anything is written
         except KundenfitError as error:
             stop_build([error])
         self.install_ui_translations()
@@ -306,9 +308,3 @@ class KundenfitGenerator(Generator):
         write_assets(output / self.options["KUNDENFIT_ASSETS_DIR"])
         manifest = output / self.options["KUNDENFIT_MANIFEST_SAVE_AS"]
         manifest.write_text(manifest_json(self.manifest), encoding="utf-8")
-        if self.options["KUNDENFIT_HEADERS_SAVE_AS"] and self.is_main_site:
-            subsites = self.settings.get("I18N_SUBSITES") or {}
-            (output / self.options["KUNDENFIT_HEADERS_SAVE_AS"]).write_text(
-                headers_file([self.options["KUNDENFIT_EMBED_URL"]], ["", *(f"{lang}/" for lang in subsites)]),
-                encoding="utf-8",
-            )

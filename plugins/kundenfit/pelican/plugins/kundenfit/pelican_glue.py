@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 
 from pelican import signals
 
 from .directive import KundenfitDirectiveExtension
 from .embeds import check_references
 from .errors import KundenfitError
+from . import settings as kf_settings
 from .generator import KundenfitGenerator, stop_build
+from .host_output import write_host_files
 from .pdf_build import build_checklist_pdfs
 
 pdf_logger = logging.getLogger("kundenfit.pdf")
+host_logger = logging.getLogger("kundenfit.hosts")
 # The PDF jobs of one run travel on that run's own settings (no state outlives a build).
 PDF_JOBS_KEY = "_KUNDENFIT_PDF_JOBS"
 
@@ -73,9 +77,21 @@ def build_pdfs(pelican):
         stop_build([error])
 
 
+def write_hosting(pelican):
+    """Once everything is written, in the main site only: the files KUNDENFIT_HOST reads."""
+    subsites = pelican.settings.get("I18N_SUBSITES") or {}
+    if pelican.settings.get("DEFAULT_LANG") in subsites:
+        return
+    options = kf_settings.read(pelican.settings)
+    write_host_files(
+        Path(pelican.output_path), options["KUNDENFIT_HOST"], options["KUNDENFIT_EMBED_URL"], subsites, host_logger
+    )
+
+
 def register():
     signals.initialized.connect(add_markdown_directive)
     signals.get_generators.connect(get_generators)
     signals.all_generators_finalized.connect(embed_views)
     signals.all_generators_finalized.connect(queue_pdfs)
     signals.finalized.connect(build_pdfs)
+    signals.finalized.connect(write_hosting)
