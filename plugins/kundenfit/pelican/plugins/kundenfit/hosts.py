@@ -196,6 +196,9 @@ def netlify(site: Site) -> HostFiles:
         _intro("netlify"),
         "# Unknown addresses get the 404 page of their language (Netlify serves /404.html itself).",
         *(f"/{p}*  /{p}404.html  404" for p in site.subsites if f"{p}404.html" in site.files),
+        "# The files Netlify reads are not part of the site.",
+        "/_headers  /404.html  404!",
+        "/_redirects  /404.html  404!",
     ]
     return HostFiles({"_headers": text, "_redirects": "\n".join(redirects) + "\n"})
 
