@@ -68,7 +68,12 @@ def denied_paths(output: Path) -> list[str]:
     return [
         path
         for prefix, _ in LANGS
-        for path in (prefix, f"{prefix}quiz/{QUIZ}/", article_path(output, prefix), f"{prefix}kundenfit/loader.js")
+        for path in (
+            prefix,
+            f"{prefix}quiz/{QUIZ}/",
+            article_path(output, prefix),
+            f"{prefix}kundenfit/loader.js",
+        )
     ]
 
 

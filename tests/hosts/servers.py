@@ -80,7 +80,9 @@ def copy_site(site: Path, workdir: Path) -> Path:
     return target
 
 
-def _start(command: list[str], workdir: Path, port: int, env: dict | None = None, timeout: float = 90) -> Running:
+def _start(
+    command: list[str], workdir: Path, port: int, env: dict | None = None, timeout: float = 90
+) -> Running:
     log = workdir / "server.log"
     with log.open("wb") as out:
         process = subprocess.Popen(
@@ -192,7 +194,17 @@ http {{
 """,
         encoding="utf-8",
     )
-    command = [tool, "-p", str(workdir), "-e", "stderr", "-c", str(workdir / "nginx.conf"), "-g", "daemon off;"]
+    command = [
+        tool,
+        "-p",
+        str(workdir),
+        "-e",
+        "stderr",
+        "-c",
+        str(workdir / "nginx.conf"),
+        "-g",
+        "daemon off;",
+    ]
     return _start(command, workdir, port, timeout=30)
 
 

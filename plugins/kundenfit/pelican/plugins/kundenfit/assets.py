@@ -21,7 +21,7 @@ EMBED_CSS_NAME = "kundenfit-embed.css"
 LOADER_NAME = "loader.js"
 HASH_LENGTH = 12
 # A fingerprinted file name, as hosts.py matches it: `name.<12 hex digits>.css|js`.
-FINGERPRINTED = re.compile(r"\.[0-9a-f]{%d}\.(?:css|js)$" % HASH_LENGTH)
+FINGERPRINTED = re.compile(rf"\.[0-9a-f]{{{HASH_LENGTH}}}\.(?:css|js)$")
 
 
 def minified_js() -> str:

@@ -85,7 +85,9 @@ def embed_folder(url_setting: str) -> str:
         path = path[: path.index("{")]
     path = path.rstrip("*")
     if not path.strip("/"):
-        raise ValueError(f"KUNDENFIT_EMBED_URL {url_setting!r} needs a folder of its own, e.g. 'embed/{{id}}/'")
+        raise ValueError(
+            f"KUNDENFIT_EMBED_URL {url_setting!r} needs a folder of its own, e.g. 'embed/{{id}}/'"
+        )
     return path if path.endswith("/") else f"{path}/"
 
 
@@ -187,8 +189,8 @@ def netlify(site: Site) -> HostFiles:
     }
     text = (
         _intro("netlify")
-        + "\n# Netlify sends the headers of EVERY matching rule and cannot remove one, so no two rules"
-        + "\n# here match the same address (no '/*'); a new top-level folder appears after the next build.\n\n"
+        + "\n# Netlify sends the headers of EVERY matching rule and cannot remove one, so no two"
+        + "\n# rules here match the same address (no '/*'); the next build adds new top-level folders.\n\n"
         + "\n\n".join(_rule(pattern, headers[kind]) for pattern, kind in netlify_patterns(site))
         + "\n"
     )
@@ -310,13 +312,16 @@ def s3(site: Site) -> HostFiles:
         [
             _intro("s3"),
             "# CloudFront cache behaviours -> response headers policy (docs/deploy.md, S3 with CloudFront):",
-            *(f"{f'/{p}{site.embed_dir}*':<20} kundenfit-embed-framing" for p in sorted(site.lang_prefixes, key=len)),
+            *(
+                f"{f'/{p}{site.embed_dir}*':<20} kundenfit-embed-framing"
+                for p in sorted(site.lang_prefixes, key=len)
+            ),
             f"{'Default (*)':<20} kundenfit-deny-framing",
             "# Cache-Control travels with the files (aws s3 sync --cache-control), fingerprinted first:",
             f"{'*.????????????.css':<20} {LONG}",
             f"{'*.????????????.js':<20} {LONG}",
             f"{'everything else':<20} {SHORT}",
-            "# Custom error response: 404 -> /404.html (CloudFront has one per distribution, not per language).",
+            "# Custom error response: 404 -> /404.html (one per distribution, not per language).",
         ]
     )
     return HostFiles(

@@ -7,10 +7,10 @@ from pathlib import Path
 
 from pelican import signals
 
+from . import settings as kf_settings
 from .directive import KundenfitDirectiveExtension
 from .embeds import check_references
 from .errors import KundenfitError
-from . import settings as kf_settings
 from .generator import KundenfitGenerator, stop_build
 from .host_output import write_host_files
 from .pdf_build import build_checklist_pdfs
@@ -84,7 +84,11 @@ def write_hosting(pelican):
         return
     options = kf_settings.read(pelican.settings)
     write_host_files(
-        Path(pelican.output_path), options["KUNDENFIT_HOST"], options["KUNDENFIT_EMBED_URL"], subsites, host_logger
+        Path(pelican.output_path),
+        options["KUNDENFIT_HOST"],
+        options["KUNDENFIT_EMBED_URL"],
+        subsites,
+        host_logger,
     )
 
 
