@@ -7,11 +7,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-
-REPO_ROOT = Path(__file__).resolve().parents[2]
 from pelican.plugins.kundenfit.errors import RuleFileErrors
 from pelican.plugins.kundenfit.model import RuleBook
 from pelican.plugins.kundenfit.rules import load_rulebook
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
 
 RULES_DIR = REPO_ROOT / "content" / "rules"
 

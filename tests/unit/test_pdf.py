@@ -20,7 +20,9 @@ from pelican.plugins.kundenfit.pdf_build import SiteFetcher, build_checklist_pdf
 pypdf = pytest.importorskip("pypdf")
 
 ROOT = Path(__file__).resolve().parents[2]
-KF_CSS = (ROOT / "plugins" / "kundenfit" / "pelican" / "plugins" / "kundenfit" / "static" / "kundenfit.css").read_bytes()
+KF_CSS = (
+    ROOT / "plugins" / "kundenfit" / "pelican" / "plugins" / "kundenfit" / "static" / "kundenfit.css"
+).read_bytes()
 SITE = "http://site.test"
 ITEMS = {
     "Vorher": ["Erwartungen schriftlich festgehalten", "Preis und Korrekturschleifen geklärt"],

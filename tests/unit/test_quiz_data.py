@@ -19,7 +19,15 @@ from jinja2 import Environment, FileSystemLoader
 from pelican.plugins.kundenfit.model import Answer, Origin, Outcome, Quiz, Rule
 from pelican.plugins.kundenfit.render import quiz_data, script_json
 
-TEMPLATES = Path(__file__).resolve().parents[2] / "plugins" / "kundenfit" / "pelican" / "plugins" / "kundenfit" / "templates"
+TEMPLATES = (
+    Path(__file__).resolve().parents[2]
+    / "plugins"
+    / "kundenfit"
+    / "pelican"
+    / "plugins"
+    / "kundenfit"
+    / "templates"
+)
 ORIGIN = Origin("test.yaml", 1)
 EVIL = '</script><script>alert(1)</script><!-- "quoted" & \u2028 \u2029 -->'
 

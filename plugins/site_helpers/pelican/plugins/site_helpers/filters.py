@@ -7,7 +7,9 @@ import re
 from datetime import date, datetime
 
 from babel.dates import format_date as babel_format_date
-from pelican.plugins.kundenfit.render.quiz_data import script_json  # one script-safe JSON encoder for the site
+from pelican.plugins.kundenfit.render.quiz_data import (
+    script_json,  # one script-safe JSON encoder for the site
+)
 
 _TAG = re.compile(r"<[^>]+>")
 _WORDS_PER_MINUTE = 200

@@ -12,6 +12,7 @@ from itertools import pairwise
 
 from ..errors import RuleProblem
 from ..model import Checklist, ChecklistGroup, Origin, Quiz, Rule, RuleBook
+from ..scoring import PROFILE, SCORE, reachable_totals, total_range
 from .schema import (
     ChecklistDef,
     FileDefinitions,
@@ -22,7 +23,6 @@ from .schema import (
     TopicDef,
     suggestion,
 )
-from ..scoring import PROFILE, SCORE, reachable_totals, total_range
 
 _KIND_NAMES = {"rule": "Regel", "quiz": "Quiz", "checklist": "Checkliste", "topic": "Thema"}
 
