@@ -126,7 +126,7 @@ def _start(
 def _node_tool(name: str) -> Path:
     tool = NODE_BIN / name
     if not tool.exists():
-        raise ServerMissing(f"{name} is not installed (cd tests/hosts && npm ci)")
+        raise ServerMissing(f"{name} is not installed (cd tests/hosts && npm ci --ignore-scripts)")
     return tool
 
 
