@@ -23,6 +23,11 @@ SITE_OWNER = {
     "responsible": "[Platzhalter: Verantwortlich nach § 18 Abs. 2 MStV]",
 }
 
+# Where the site is published: the build writes the header file this host reads (only embed
+# pages may be framed, assets kept a year, 404 page per language). One of "cloudflare",
+# "netlify", "nginx", "apache", "github-pages", "s3"; see docs/deploy.md.
+KUNDENFIT_HOST = "cloudflare"
+
 TIMEZONE = "Europe/Berlin"
 DEFAULT_LANG = "de"
 LOCALE = ("de_DE.UTF-8", "C.UTF-8", "")

@@ -1,7 +1,15 @@
-"""Write the runtime's CSS and minified JS into the output folder."""
+"""Write the runtime's CSS and minified JS into the output folder, under fingerprinted names.
+
+Runtime and style sheets carry a hash of their content in the file name (`kundenfit.3f9a….js`)
+and pages link those names, so hosts may tell browsers to keep them for a year: a changed file
+is a new address. `loader.js` keeps its plain name: coaches paste its address into other
+sites, where it must keep working after every build (hosts send it with a short lifetime).
+"""
 
 from __future__ import annotations
 
+import hashlib
+import re
 from pathlib import Path
 
 import rjsmin
@@ -11,6 +19,9 @@ JS_NAME = "kundenfit.js"
 CSS_NAME = "kundenfit.css"
 EMBED_CSS_NAME = "kundenfit-embed.css"
 LOADER_NAME = "loader.js"
+HASH_LENGTH = 12
+# A fingerprinted file name, as hosts.py matches it: `name.<12 hex digits>.css|js`.
+FINGERPRINTED = re.compile(rf"\.[0-9a-f]{{{HASH_LENGTH}}}\.(?:css|js)$")
 
 
 def minified_js() -> str:
@@ -18,11 +29,32 @@ def minified_js() -> str:
     return rjsmin.jsmin((STATIC_DIR / JS_NAME).read_text(encoding="utf-8"))
 
 
+def fingerprinted_name(name: str, content: bytes) -> str:
+    """`kundenfit.js` + content -> `kundenfit.<first 12 hex digits of its SHA-256>.js`."""
+    stem, dot, suffix = name.rpartition(".")
+    return f"{stem}.{hashlib.sha256(content).hexdigest()[:HASH_LENGTH]}{dot}{suffix}"
+
+
+def asset_files() -> dict[str, tuple[str, str]]:
+    """Each asset's plain name -> (the name it is written and linked under, its text)."""
+    texts = {
+        JS_NAME: minified_js(),
+        CSS_NAME: (STATIC_DIR / CSS_NAME).read_text(encoding="utf-8"),
+        EMBED_CSS_NAME: (STATIC_DIR / EMBED_CSS_NAME).read_text(encoding="utf-8"),
+        LOADER_NAME: rjsmin.jsmin((STATIC_DIR / LOADER_NAME).read_text(encoding="utf-8")),
+    }
+    return {
+        name: (name if name == LOADER_NAME else fingerprinted_name(name, text.encode("utf-8")), text)
+        for name, text in texts.items()
+    }
+
+
+def public_names() -> dict[str, str]:
+    """Plain name -> the name pages link (what `asset_url` needs)."""
+    return {name: public for name, (public, _) in asset_files().items()}
+
+
 def write_assets(target_dir: Path) -> None:
     target_dir.mkdir(parents=True, exist_ok=True)
-    (target_dir / JS_NAME).write_text(minified_js(), encoding="utf-8")
-    (target_dir / CSS_NAME).write_text((STATIC_DIR / CSS_NAME).read_text(encoding="utf-8"), encoding="utf-8")
-    loader = rjsmin.jsmin((STATIC_DIR / LOADER_NAME).read_text(encoding="utf-8"))
-    (target_dir / LOADER_NAME).write_text(loader, encoding="utf-8")
-    embed_css = (STATIC_DIR / EMBED_CSS_NAME).read_text(encoding="utf-8")
-    (target_dir / EMBED_CSS_NAME).write_text(embed_css, encoding="utf-8")
+    for public, text in asset_files().values():
+        (target_dir / public).write_text(text, encoding="utf-8")

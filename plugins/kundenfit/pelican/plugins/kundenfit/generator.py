@@ -17,10 +17,9 @@ from pelican.generators import Generator
 
 from . import settings as kf_settings
 from . import sites, views
-from .assets import CSS_NAME, JS_NAME, write_assets
+from .assets import CSS_NAME, JS_NAME, public_names, write_assets
 from .embeds import fill_placeholders, metadata_ids
 from .errors import KundenfitError
-from .headers import headers_file
 from .manifest import manifest_json
 from .newsletter import newsletter_form
 from .pdf import pdf_support
@@ -37,7 +36,7 @@ TEMPLATES_DIR = Path(__file__).parent / "templates"
 
 class KundenfitGenerator(Generator):
     """Load rules once per run; write one page per quiz and checklist; the main site also
-    writes the shared assets, the manifest of every language and the host headers."""
+    writes the shared assets and the manifest of every language."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -48,7 +47,11 @@ class KundenfitGenerator(Generator):
         self.options = kf_settings.read(self.settings)
         self.lang = sites.lang(self.settings)
         self.addresses = Addresses(
-            self.options, self.settings["SITEURL"], sites.main_siteurl(self.settings), self.lang
+            self.options,
+            self.settings["SITEURL"],
+            sites.main_siteurl(self.settings),
+            self.lang,
+            public_names(),
         )
         self.books: dict = {}  # language -> RuleBook, filled by generate_context
         self.rulebook = None  # in this run's language
@@ -97,6 +100,7 @@ class KundenfitGenerator(Generator):
         try:
             self.books = {self.options["KUNDENFIT_SOURCE_LANG"]: load_rulebook(rules_dir)}
             self.newsletter = newsletter_form(self.options["KUNDENFIT_NEWSLETTER"], self.lang)
+            kf_settings.host(self.options)  # an unknown host stops the build before anything is written
         except KundenfitError as error:
             stop_build([error])
         self.rulebook = self.rulebook_in(self.lang)
@@ -182,18 +186,10 @@ class KundenfitGenerator(Generator):
             self.write_site_files(Path(self.output_path))
 
     def write_site_files(self, output: Path) -> None:
-        """Once per site, in the main run: runtime assets, manifest of every language, headers."""
+        """Once per site, in the main run: runtime assets and the manifest of every language."""
         write_assets(output / self.options["KUNDENFIT_ASSETS_DIR"])
         manifest = output / self.options["KUNDENFIT_MANIFEST_SAVE_AS"]
         manifest.write_text(manifest_json(self.manifest), encoding="utf-8")
-        if self.options["KUNDENFIT_HEADERS_SAVE_AS"]:
-            (output / self.options["KUNDENFIT_HEADERS_SAVE_AS"]).write_text(
-                headers_file(
-                    [self.options["KUNDENFIT_EMBED_URL"]],
-                    ["", *(f"{lang}/" for lang in sites.subsites(self.settings))],
-                ),
-                encoding="utf-8",
-            )
 
     def pdf_jobs(self) -> list[dict]:
         """Arguments of pdf_build.build_checklist_pdfs (all but log), one job per language.

@@ -3,17 +3,22 @@
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 
 from pelican import signals
 
+from . import settings as kf_settings
+from . import sites
 from .directive import KundenfitDirectiveExtension
 from .embeds import check_references
 from .errors import KundenfitError
 from .generator import KundenfitGenerator
+from .host_output import write_host_files
 from .pdf_build import build_checklist_pdfs
 from .problems import quiet_build_failures, stop_build
 
 pdf_logger = logging.getLogger("kundenfit.pdf")
+host_logger = logging.getLogger("kundenfit.hosts")
 # The PDF jobs of one run travel on that run's own settings (no state outlives a build).
 PDF_JOBS_KEY = "_KUNDENFIT_PDF_JOBS"
 
@@ -74,6 +79,21 @@ def build_pdfs(pelican):
         stop_build([error])
 
 
+def write_hosting(pelican):
+    """Once everything is written, in the main site only: the files KUNDENFIT_HOST reads."""
+    if not sites.is_main_site(pelican.settings):
+        return
+    subsites = sites.subsites(pelican.settings)
+    options = kf_settings.read(pelican.settings)
+    write_host_files(
+        Path(pelican.output_path),
+        options["KUNDENFIT_HOST"],
+        options["KUNDENFIT_EMBED_URL"],
+        subsites,
+        host_logger,
+    )
+
+
 def register():
     quiet_build_failures(logging.getLogger("pelican"))
     signals.initialized.connect(add_markdown_directive)
@@ -81,3 +101,4 @@ def register():
     signals.all_generators_finalized.connect(embed_views)
     signals.all_generators_finalized.connect(queue_pdfs)
     signals.finalized.connect(build_pdfs)
+    signals.finalized.connect(write_hosting)

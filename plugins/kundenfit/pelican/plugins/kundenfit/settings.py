@@ -6,6 +6,9 @@ state survives between builds (autoreload, one run per language).
 
 from __future__ import annotations
 
+from .errors import KundenfitError
+from .hosts import HOSTS
+
 DEFAULTS = {
     # Folder of the rule files, relative to Pelican's PATH (the content folder).
     "KUNDENFIT_RULES_PATH": "rules",
@@ -22,8 +25,9 @@ DEFAULTS = {
     # Each quiz alone, for iframes on other sites (loader.js; docs/embedding.md).
     "KUNDENFIT_EMBED_URL": "embed/{id}/",
     "KUNDENFIT_EMBED_SAVE_AS": "embed/{id}/index.html",
-    # Frame headers for static hosts (Cloudflare `_headers`), at the output root; "" writes none.
-    "KUNDENFIT_HEADERS_SAVE_AS": "_headers",
+    # Where the site is published: the build writes the header files that host reads (hosts.py,
+    # docs/deploy.md): cloudflare, netlify, nginx, apache, github-pages or s3.
+    "KUNDENFIT_HOST": "cloudflare",
     # Newsletter sign-up after a result; None shows checklist and contact links (newsletter.py).
     "KUNDENFIT_NEWSLETTER": None,
     # One PDF per checklist and language (WeasyPrint), relative to the output folder.
@@ -36,3 +40,18 @@ DEFAULTS = {
 def read(settings: dict) -> dict:
     """Return the plugin settings with defaults filled in."""
     return {key: settings.get(key, default) for key, default in DEFAULTS.items()}
+
+
+class HostSettingError(KundenfitError):
+    """KUNDENFIT_HOST names no host the plugin knows."""
+
+
+def host(options: dict) -> str:
+    """The checked KUNDENFIT_HOST; one line naming the allowed values when it is unknown."""
+    value = options["KUNDENFIT_HOST"]
+    if value not in HOSTS:
+        raise HostSettingError(
+            f"pelican.conf.py: KUNDENFIT_HOST = {value!r} gibt es nicht – wähle "
+            f"{', '.join(repr(h) for h in HOSTS[:-1])} oder {HOSTS[-1]!r} (docs/deploy.md)."
+        )
+    return value

@@ -20,6 +20,7 @@ class Addresses:
     siteurl: str  # this language's SITEURL
     main_siteurl: str  # where the shared assets live
     lang: str
+    asset_names: dict  # plain asset name -> the fingerprinted name pages link (assets.public_names)
 
     def path(self, kind: str, view_id: str) -> str:
         """A view's address relative to SITEURL: kind is quiz, checklist, embed or pdf."""
@@ -37,7 +38,8 @@ class Addresses:
         return self.options[f"KUNDENFIT_{kind.upper()}_SAVE_AS"].format(id=view_id)
 
     def asset(self, name: str) -> str:
+        name = self.asset_names.get(name, name)
         return f"{self.main_siteurl}/{self.options['KUNDENFIT_ASSETS_DIR']}/{name}"
 
     def in_language(self, lang: str, siteurl: str) -> Addresses:
-        return Addresses(self.options, siteurl, self.main_siteurl, lang)
+        return Addresses(self.options, siteurl, self.main_siteurl, lang, self.asset_names)

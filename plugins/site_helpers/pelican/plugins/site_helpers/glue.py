@@ -7,6 +7,7 @@ from pelican import signals
 
 from . import filters
 from .catalogs import compile_catalogs
+from .fingerprint import site_css, write_site_css
 from .sitemap import SitemapGenerator
 
 logger = logging.getLogger(__name__)
@@ -38,8 +39,23 @@ def sitemap_generator(pelican):
     return SitemapGenerator
 
 
+def name_site_css(pelican):
+    """SITE_CSS: the fingerprinted name of css/site.css that base.html links (None: no such file)."""
+    found = site_css(pelican.settings["THEME"], pelican.settings.get("THEME_STATIC_PATHS"))
+    pelican.settings["SITE_CSS"] = found[0] if found else None
+
+
+def write_fingerprinted_css(generators):
+    """Write the copy before any page is written, so every later step (host files) sees it."""
+    settings = generators[0].settings
+    target = Path(generators[0].output_path) / settings.get("THEME_STATIC_DIR", "theme")
+    write_site_css(settings["THEME"], settings.get("THEME_STATIC_PATHS"), target)
+
+
 def register():
     signals.get_generators.connect(sitemap_generator)
     signals.initialized.connect(compile_translations)
+    signals.initialized.connect(name_site_css)
+    signals.all_generators_finalized.connect(write_fingerprinted_css)
     signals.generator_init.connect(add_filters)
     signals.content_object_init.connect(measure_reading_time)
