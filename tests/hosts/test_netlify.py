@@ -61,7 +61,7 @@ def site_addresses(output) -> list[str]:
 
 def test_no_address_matches_two_rules(served):
     rules = matching_rules(served.output, site_addresses(served.output))
-    assert len(rules) > 100
+    assert len(rules) > 50  # every page and asset of both languages
     for path, matched in rules.items():
         assert len(matched) == 1, f"{path}: {[r['for'] for r in matched]}"
         values = matched[0]["values"]
@@ -74,7 +74,7 @@ def test_no_address_matches_two_rules(served):
 
 def test_fingerprinted_assets_are_kept_a_year(served):
     assets = page_assets(served)
-    assert len(assets) == 7, assets
+    assert len(assets) == 4, assets
     rules = matching_rules(served.output, [urlsplit(url).path for url in assets])
     for url in assets:
         status, headers, _ = fetch(url)

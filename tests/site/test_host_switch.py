@@ -71,9 +71,9 @@ def test_unknown_host_stops_the_build_with_one_line(tmp_path):
     assert result.returncode != 0
     output = result.stdout + result.stderr
     assert "Traceback" not in output
-    errors = [line for line in output.splitlines() if line.startswith("Fehler:")]
+    errors = [line for line in output.splitlines() if "KUNDENFIT_HOST" in line]
     assert errors == [
-        "Fehler: pelican.conf.py: KUNDENFIT_HOST = 'netfly' gibt es nicht – wähle 'cloudflare', "
+        "pelican.conf.py: KUNDENFIT_HOST = 'netfly' gibt es nicht – wähle 'cloudflare', "
         "'netlify', 'nginx', 'apache', 'github-pages' oder 's3' (docs/deploy.md)."
     ]
 
