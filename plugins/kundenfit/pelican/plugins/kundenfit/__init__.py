@@ -1,7 +1,7 @@
 """Kundenfit: compile rule files into client-fit quizzes and printable checklists.
 
 Only `pelican_glue` imports Pelican; loading (`rules/`), scoring (`scoring`), rendering
-(`render/`, `templates/`, `static/`) and Markdown embedding (`directive`) are plain modules.
+(`render/`, `templates/`, `static/`) and Markdown embedding (`markdown`) are plain modules.
 """
 
 

@@ -1,41 +1,78 @@
-"""Fill the directive placeholders in articles and pages, and check every id they name.
+"""Check and fill the quizzes and checklists that content names, from the parsed content.
 
-Runs after all content is read: an unknown quiz or checklist id is reported with the article
-file and the line of the directive (or of its `Quiz:`/`Checklist:` metadata line).
+The Markdown directive leaves placeholders that carry kind, id and source line (`markdown`);
+`Quiz:`/`Checklist:` metadata name views to link under an article. Every id is checked against
+the rule book for every piece of content (published, hidden, draft, translation), and each
+problem names the file and line.
 """
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from .directive import PLACEHOLDER, find_directives
 from .errors import DirectiveError
 from .model import RuleBook
 
-_META_LINE = re.compile(r"^(quiz|checklist)\s*:\s*(.*)$", re.IGNORECASE)
+# The placeholder element markdown.DirectiveProcessor writes (Python-Markdown sorts attributes).
+PLACEHOLDER = re.compile(
+    r'<div class="kf-embed"'
+    r'(?: data-kf-embed="(?P<kind>quiz|checklist) (?P<id>[^"]*)")?'
+    r' data-kf-line="(?P<line>\d+)"'
+    r'(?: data-kf-problem="(?P<problem>[^"]*)")?'
+    r"></div>"
+)
+# A directive written in a reST file is shown as text there; reST has no such directive.
+_TEXT_DIRECTIVE = re.compile(r"\{%\s*(?:quiz|checklist)\b")
 KINDS = {"quiz": "Quiz", "checklist": "Checkliste"}
+# Markers around each filled view (with its kind and id) and around the runtime's tags, so a
+# feed can show a link instead (`feed_version`).
+END = "<!--/kf-view-->"
+_VIEW = re.compile(r"<!--kf-view(?: (?P<kind>quiz|checklist) (?P<id>[^ >]*))?-->.*?" + re.escape(END), re.S)
 
 
-def check_references(source_path: str, rulebook: RuleBook) -> list[DirectiveError]:
-    """Name every directive or metadata line whose id the rule files do not define."""
-    text = Path(source_path).read_text(encoding="utf-8")
-    problems = []
+def _start(kind: str = "", view_id: str = "") -> str:
+    return f"<!--kf-view {kind} {view_id}-->" if kind else "<!--kf-view-->"
+
+
+def check_content(content, rulebook: RuleBook) -> list[DirectiveError]:
+    """Every problem with the directives and `Quiz:`/`Checklist:` metadata of one content."""
+    path = content.source_path or "?"
     known = {"quiz": rulebook.quizzes, "checklist": rulebook.checklists}
-    for directive in find_directives(text):
-        if directive.id not in known[directive.kind]:
-            problems.append(_unknown(source_path, directive.line, directive.kind, directive.id, known))
-    for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
-            break  # metadata ends at the first blank line
-        match = _META_LINE.match(line)
-        if match:
-            kind = match.group(1).lower()
-            for view_id in (v.strip() for v in match.group(2).split(",")):
-                if view_id and view_id not in known[kind]:
-                    problems.append(_unknown(source_path, number, kind, view_id, known))
+    problems = []
+    body = content._content or ""
+    if path.endswith((".rst", ".txt")) and _TEXT_DIRECTIVE.search(body):
+        problems.append(
+            DirectiveError(
+                path,
+                _line_in_file(path, "{%") or 1,
+                "Quiz und Checklisten lassen sich nur in Markdown-Dateien (.md) einbetten. Schreib "
+                "den Artikel in Markdown oder nenne die Id in den Metadaten (:quiz: <id>).",
+            )
+        )
+    for match in PLACEHOLDER.finditer(body):
+        line = int(match["line"])
+        if match["problem"]:
+            problems.append(DirectiveError(path, line, html.unescape(match["problem"])))
+        elif html.unescape(match["id"]) not in known[match["kind"]]:
+            problems.append(_unknown(path, line, match["kind"], html.unescape(match["id"]), known))
+    for kind in KINDS:
+        for view_id in metadata_ids(content, kind):
+            if view_id not in known[kind]:
+                problems.append(_unknown(path, _line_in_file(path, kind) or 1, kind, view_id, known))
     return problems
+
+
+def _line_in_file(path: str, needle: str) -> int | None:
+    """The first line of the file that holds `needle` (a metadata key or `{%`), for messages."""
+    try:
+        lines = Path(path).read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return None
+    pattern = re.compile(rf"^\s*:?{re.escape(needle)}\b" if needle.isalpha() else re.escape(needle), re.I)
+    return next((number for number, line in enumerate(lines, start=1) if pattern.search(line)), None)
 
 
 def _unknown(path, line, kind, view_id, known) -> DirectiveError:
@@ -48,12 +85,44 @@ def _unknown(path, line, kind, view_id, known) -> DirectiveError:
     )
 
 
-def fill_placeholders(html: str, render: Callable[[str, str], str], css_url: str, js_url: str) -> str:
+def fill_placeholders(html_text: str, render: Callable[[str, str], str], css_url: str, js_url: str) -> str:
     """Replace each placeholder with the rendered view, and load the runtime once if any."""
-    filled, count = PLACEHOLDER.subn(lambda m: render(m.group(1), m.group(2)), html)
+
+    def view(match) -> str:
+        if not match["kind"]:
+            return ""  # a problem, reported by check_content before anything is filled
+        view_id = html.unescape(match["id"])
+        return f"{_start(match['kind'], match['id'])}{render(match['kind'], view_id)}{END}"
+
+    filled, count = PLACEHOLDER.subn(view, html_text)
     if not count:
-        return html
-    return f'<link rel="stylesheet" href="{css_url}">\n{filled}\n<script src="{js_url}" defer></script>'
+        return html_text
+    return (
+        f'{_start()}<link rel="stylesheet" href="{css_url}">{END}\n{filled}\n'
+        f'{_start()}<script src="{js_url}" defer></script>{END}'
+    )
+
+
+def feed_version(html_text: str, links: dict[tuple[str, str], tuple[str, str]]) -> str:
+    """The content as a feed shows it: each view becomes a short link, the runtime's tags go.
+
+    `links` maps (kind, id) to (title, url).
+    """
+
+    def link(match) -> str:
+        if not match["kind"]:
+            return ""
+        title, url = links.get((match["kind"], html.unescape(match["id"])), (None, None))
+        if url is None:
+            return ""
+        return f'<p><a href="{html.escape(url)}">{html.escape(title)}</a></p>'
+
+    return _VIEW.sub(link, html_text)
+
+
+def view_ids(html_text: str) -> list[tuple[str, str]]:
+    """(kind, id) of each placeholder, in order."""
+    return [(m["kind"], html.unescape(m["id"])) for m in PLACEHOLDER.finditer(html_text) if m["kind"]]
 
 
 def metadata_ids(content, key: str) -> Iterable[str]:

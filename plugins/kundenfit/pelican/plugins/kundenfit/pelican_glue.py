@@ -9,11 +9,11 @@ from pelican import signals
 
 from . import settings as kf_settings
 from . import sites
-from .directive import KundenfitDirectiveExtension
-from .embeds import check_references
+from .embeds import check_content, feed_version
 from .errors import KundenfitError
 from .generator import KundenfitGenerator
 from .host_output import write_host_files
+from .markdown import KundenfitMarkdownExtension
 from .pdf_build import build_checklist_pdfs
 from .problems import quiet_build_failures, stop_build
 
@@ -26,8 +26,8 @@ PDF_JOBS_KEY = "_KUNDENFIT_PDF_JOBS"
 def add_markdown_directive(pelican):
     """Let Markdown articles use `{% quiz id %}` and `{% checklist id %}`."""
     extensions = pelican.settings.setdefault("MARKDOWN", {}).setdefault("extensions", [])
-    if not any(isinstance(e, KundenfitDirectiveExtension) for e in extensions):
-        extensions.append(KundenfitDirectiveExtension())
+    if not any(isinstance(e, KundenfitMarkdownExtension) for e in extensions):
+        extensions.append(KundenfitMarkdownExtension())
 
 
 def get_generators(pelican):
@@ -39,6 +39,7 @@ def _all_content(generators):
         for attr in (
             "articles",
             "translations",
+            "hidden_articles",
             "drafts",
             "drafts_translations",
             "pages",
@@ -51,16 +52,29 @@ def _all_content(generators):
 
 
 def embed_views(generators):
-    """Check every id articles name, then fill the directives and set the article links."""
+    """Check every id any content names (published, hidden, draft), then fill the directives."""
     ours = next((g for g in generators if isinstance(g, KundenfitGenerator)), None)
     if ours is None or ours.rulebook is None:
         return
     contents = list({id(c): c for c in _all_content(generators)}.values())
-    problems = [p for c in contents if c.source_path for p in check_references(c.source_path, ours.rulebook)]
+    problems = [problem for content in contents for problem in check_content(content, ours.rulebook)]
     if problems:
         stop_build(problems)
     for content in contents:
         ours.embed_views_into(content)
+
+
+def link_views_in_feed(context, feed):
+    """Feeds carry a short link to each embedded quiz or checklist, not its markup and scripts."""
+    links = {
+        (kind, item["id"]): (item["title"], item["url"])
+        for kind, key in (("quiz", "kundenfit_quizzes"), ("checklist", "kundenfit_checklists"))
+        for item in context.get(key) or []
+    }
+    for item in feed.items:
+        for field in ("description", "content"):
+            if item.get(field):
+                item[field] = feed_version(item[field], links)
 
 
 def queue_pdfs(generators):
@@ -99,6 +113,7 @@ def register():
     signals.initialized.connect(add_markdown_directive)
     signals.get_generators.connect(get_generators)
     signals.all_generators_finalized.connect(embed_views)
+    signals.feed_generated.connect(link_views_in_feed)
     signals.all_generators_finalized.connect(queue_pdfs)
     signals.finalized.connect(build_pdfs)
     signals.finalized.connect(write_hosting)
