@@ -28,6 +28,10 @@ SITE_OWNER = {
 # "netlify", "nginx", "apache", "github-pages", "s3"; see docs/deploy.md.
 KUNDENFIT_HOST = "cloudflare"
 
+# The plugin's contact link after a result and the privacy page its newsletter form links.
+KUNDENFIT_CONTACT_EMAIL = SITE_OWNER["email"]
+KUNDENFIT_PRIVACY_URL = "datenschutz/"
+
 TIMEZONE = "Europe/Berlin"
 DEFAULT_LANG = "de"
 LOCALE = ("de_DE.UTF-8", "C.UTF-8", "")

@@ -56,3 +56,23 @@ def test_english_pages_show_the_plugins_own_translations(built):
     english_quiz = (built / "en" / "quiz" / "demo" / "index.html").read_text(encoding="utf-8")
     assert "Start again" in english_quiz and "Neu starten" not in english_quiz
     assert "Does the person listen to you?" in english_quiz
+
+
+def test_a_newsletter_without_a_privacy_page_stops_the_build_with_the_settings_names(tmp_path):
+    result = build(tmp_path / "output", "-e", 'KUNDENFIT_NEWSLETTER={"action": "https://provider.example/s"}')
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert "pelican.conf.py: KUNDENFIT_NEWSLETTER braucht KUNDENFIT_PRIVACY_URL" in result.stderr
+
+
+def test_contact_link_and_privacy_page_come_from_the_plugins_settings(tmp_path):
+    result = build(
+        tmp_path / "output",
+        "-e",
+        'KUNDENFIT_CONTACT_EMAIL="hallo@beispiel.test"',
+        'KUNDENFIT_PRIVACY_URL="privacy.html"',
+        'KUNDENFIT_NEWSLETTER={"action": "https://provider.example/s"}',
+    )
+    assert result.returncode == 0, result.stderr
+    page = (tmp_path / "output" / "quiz" / "demo" / "index.html").read_text(encoding="utf-8")
+    assert 'href="https://beispiel.test/privacy.html"' in page
+    assert "datenschutz" not in page

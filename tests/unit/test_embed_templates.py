@@ -26,7 +26,8 @@ def context(quiz=SCORE_QUIZ, **extra):
         "SITENAME": "Kundenfit <i>Blog</i>",
         "SITEURL": SITEURL,
         "DEFAULT_LANG": "de",
-        "SITE_OWNER": OWNER,
+        "contact_email": OWNER["email"],
+        "privacy_url": f"{SITEURL}/datenschutz/",
         "lang": "de",
         "quiz": quiz,
         "quiz_data": quiz_data(quiz),
@@ -223,7 +224,7 @@ def test_default_cta_offers_the_pdf_when_there_is_one():
 
 
 def test_no_cta_when_there_is_nothing_to_offer():
-    html = render("quiz", quiz=PROFILE_QUIZ, SITE_OWNER=None)
+    html = render("quiz", quiz=PROFILE_QUIZ, contact_email=None)
     assert soup_of(html).select(".kf-cta") == []
 
 

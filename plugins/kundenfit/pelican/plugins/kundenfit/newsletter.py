@@ -20,7 +20,8 @@ pelican.conf.py (only `action` is required; the other values are the defaults):
     }
 
 The consent checkbox is never ticked in advance and must be ticked to send; a link to the
-Datenschutz page and a note on the confirmation e-mail (double opt-in) are always shown.
+privacy page (KUNDENFIT_PRIVACY_URL, required with a newsletter) and a note on the
+confirmation e-mail (double opt-in) are always shown.
 """
 
 from __future__ import annotations

@@ -30,6 +30,10 @@ DEFAULTS = {
     "KUNDENFIT_HOST": "cloudflare",
     # Newsletter sign-up after a result; None shows checklist and contact links (newsletter.py).
     "KUNDENFIT_NEWSLETTER": None,
+    # Where a visitor writes with questions about a result (None: no contact link).
+    "KUNDENFIT_CONTACT_EMAIL": None,
+    # The site's privacy page, relative to SITEURL or absolute; the newsletter form links it.
+    "KUNDENFIT_PRIVACY_URL": None,
     # One PDF per checklist and language (WeasyPrint), relative to the output folder.
     "KUNDENFIT_PDF_SAVE_AS": "checkliste/{id}/kundenfit-{id}-{lang}.pdf",
     # True: a build without WeasyPrint stops (CI); False: it skips the PDFs with one warning.

@@ -37,6 +37,12 @@ class Addresses:
             return self.path("pdf", view_id)
         return self.options[f"KUNDENFIT_{kind.upper()}_SAVE_AS"].format(id=view_id)
 
+    def page(self, address: str | None) -> str | None:
+        """A site page from a setting: absolute addresses stay, others are relative to SITEURL."""
+        if not address or "://" in address or address.startswith(("mailto:", "/")):
+            return address or None
+        return f"{self.siteurl}/{address}"
+
     def asset(self, name: str) -> str:
         name = self.asset_names.get(name, name)
         return f"{self.main_siteurl}/{self.options['KUNDENFIT_ASSETS_DIR']}/{name}"

@@ -75,6 +75,8 @@ def view_context(
             "embed_url": addresses.url("embed", quiz.id),
             "loader_url": addresses.asset(LOADER_NAME),
             "newsletter": newsletter,
+            "contact_email": addresses.options["KUNDENFIT_CONTACT_EMAIL"],
+            "privacy_url": addresses.page(addresses.options["KUNDENFIT_PRIVACY_URL"]),
         }
     checklist = book.checklists[view_id]
     quiz = book.quizzes.get(checklist.quiz) if checklist.quiz else None
