@@ -14,7 +14,7 @@ STAGING := .build-new
 # Plain log lines on stderr: one line per problem, never wrapped into columns.
 PELICAN_LOG := --log-handler plain
 
-.PHONY: html serve clean test lint bench messages install install-test sample-site lock
+.PHONY: html publish serve clean test lint bench messages install install-test sample-site lock
 
 install: $(VENV)/.installed
 install-test: $(VENV)/.installed-test
@@ -42,14 +42,22 @@ lock:
 	rm -rf .lock-venv
 
 # Build into a staging folder and swap it in only on success: a failed build never
-# touches the last good output/.
-html: $(VENV)/.installed
+# touches the last good output/. $(1) is the settings file.
+define build_into_output
 	rm -rf $(STAGING)
-	$(PELICAN) $(INPUTDIR) -o $(STAGING) -s $(CONFFILE) $(PELICAN_LOG) $(PELICANOPTS) || { rm -rf $(STAGING); exit 1; }
+	$(PELICAN) $(INPUTDIR) -o $(STAGING) -s $(1) $(PELICAN_LOG) $(PELICANOPTS) || { rm -rf $(STAGING); exit 1; }
 	rm -rf $(OUTPUTDIR).old
 	if [ -d $(OUTPUTDIR) ]; then mv $(OUTPUTDIR) $(OUTPUTDIR).old; fi
 	mv $(STAGING) $(OUTPUTDIR)
 	rm -rf $(OUTPUTDIR).old
+endef
+
+html: $(VENV)/.installed
+	$(call build_into_output,$(CONFFILE))
+
+# The site for its real address (KUNDENFIT_SITEURL): refuses while placeholders are left.
+publish: $(VENV)/.installed
+	$(call build_into_output,publishconf.py)
 
 serve: html
 	$(PELICAN) $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) $(PELICAN_LOG) $(PELICANOPTS) --autoreload --listen --port $(PORT)

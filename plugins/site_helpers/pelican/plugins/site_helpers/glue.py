@@ -7,6 +7,7 @@ from pelican import signals
 
 from . import filters
 from .catalogs import compile_catalogs
+from .publishing import publish_problems
 from .fingerprint import site_css, write_site_css
 from .sitemap import SitemapGenerator
 
@@ -52,7 +53,20 @@ def write_fingerprinted_css(generators):
     write_site_css(settings["THEME"], settings.get("THEME_STATIC_PATHS"), target)
 
 
+def refuse_unfinished_publishing(pelican):
+    """With PUBLISH_CHECK (publishconf.py): stop before building while placeholders are left."""
+    if not pelican.settings.get("PUBLISH_CHECK"):
+        return
+    problems = publish_problems(pelican.settings)
+    for problem in problems:
+        logger.error("%s", problem)
+    if problems:
+        logger.error("Nicht veröffentlicht: %d Stelle(n) sind noch nicht ausgefüllt.", len(problems))
+        raise SystemExit(2)  # before anything is built; no traceback, nothing to keep running
+
+
 def register():
+    signals.initialized.connect(refuse_unfinished_publishing)
     signals.get_generators.connect(sitemap_generator)
     signals.initialized.connect(compile_translations)
     signals.initialized.connect(name_site_css)
