@@ -7,8 +7,8 @@ from pelican import signals
 
 from . import filters
 from .catalogs import compile_catalogs
-from .publishing import publish_problems
 from .fingerprint import site_css, write_site_css
+from .publishing import publish_problems
 from .sitemap import SitemapGenerator
 
 logger = logging.getLogger(__name__)
