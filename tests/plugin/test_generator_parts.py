@@ -1,0 +1,117 @@
+"""The generator's pure parts: addresses (`urls`), languages (`sites`), contexts (`views`)."""
+
+from __future__ import annotations
+
+import sys
+from types import SimpleNamespace
+
+import pytest
+from pelican.plugins.kundenfit import settings as kf_settings
+from pelican.plugins.kundenfit import sites, views
+from pelican.plugins.kundenfit.rules import load_rulebook
+from pelican.plugins.kundenfit.urls import Addresses
+
+from tests.support.sample_site import SAMPLE_SITE
+
+OPTIONS = kf_settings.read({})
+NAMES = {"kundenfit.js": "kundenfit.0123456789ab.js"}
+
+
+@pytest.fixture(scope="module")
+def book():
+    return load_rulebook(SAMPLE_SITE / "content" / "rules")
+
+
+def english() -> Addresses:
+    return Addresses(OPTIONS, "https://site.test/en", "https://site.test", "en", NAMES)
+
+
+def test_addresses_of_every_kind_follow_the_settings():
+    at = english()
+    assert at.url("quiz", "demo") == "https://site.test/en/quiz/demo/"
+    assert at.save_as("checklist", "start") == "checkliste/start/index.html"
+    assert at.url("pdf", "start") == "https://site.test/en/checkliste/start/kundenfit-start-en.pdf"
+    assert at.url("embed", "demo") == "https://site.test/en/embed/demo/"
+
+
+def test_assets_live_once_under_the_main_site_with_their_fingerprinted_name():
+    at = english()
+    assert at.asset("kundenfit.js") == "https://site.test/kundenfit/kundenfit.0123456789ab.js"
+    assert at.asset("loader.js") == "https://site.test/kundenfit/loader.js"
+
+
+@pytest.mark.parametrize(
+    ("setting", "expected"),
+    [
+        (None, None),
+        ("datenschutz/", "https://site.test/en/datenschutz/"),
+        ("https://elsewhere.test/privacy", "https://elsewhere.test/privacy"),
+        ("/privacy/", "/privacy/"),
+    ],
+)
+def test_a_page_setting_is_relative_to_the_language_unless_absolute(setting, expected):
+    assert english().page(setting) == expected
+
+
+def test_a_site_without_subsites_has_one_language():
+    settings = {"DEFAULT_LANG": "de", "SITEURL": "https://site.test", "OUTPUT_PATH": "out"}
+    assert sites.is_main_site(settings)
+    assert sites.languages(settings) == {"de": "https://site.test"}
+    assert str(sites.output_path(settings, "de")) == "out"
+
+
+def test_the_main_site_knows_its_subsites_addresses_and_folders():
+    settings = {
+        "DEFAULT_LANG": "de",
+        "SITEURL": "https://site.test",
+        "OUTPUT_PATH": "out",
+        "I18N_SUBSITES": {"en": {}, "fr": {"SITEURL": "https://fr.site.test", "OUTPUT_PATH": "fr-out"}},
+    }
+    assert sites.languages(settings) == {
+        "de": "https://site.test",
+        "en": "https://site.test/en",
+        "fr": "https://fr.site.test",
+    }
+    assert str(sites.output_path(settings, "en")) == "out/en"
+    assert str(sites.output_path(settings, "fr")) == "fr-out"
+
+
+def test_a_subsite_finds_the_main_site_through_the_i18n_plugin(monkeypatch):
+    state = SimpleNamespace(_MAIN_LANG="de", _MAIN_SITEURL="https://site.test")
+    monkeypatch.setitem(sys.modules, sites.I18N_MODULE, state)
+    settings = {"DEFAULT_LANG": "en", "SITEURL": "https://site.test/en", "I18N_SUBSITES": {"en": {}}}
+    assert not sites.is_main_site(settings)
+    assert sites.main_siteurl(settings) == "https://site.test"
+    assert sites.main_lang(settings) == "de"
+
+
+def test_forgetting_a_failed_run_resets_the_i18n_plugins_queue(monkeypatch):
+    state = SimpleNamespace(_MAIN_SETTINGS={"x": 1}, _SUBSITE_QUEUE={"en": {}})
+    monkeypatch.setitem(sys.modules, sites.I18N_MODULE, state)
+    sites.forget_failed_run()
+    assert state._MAIN_SETTINGS is None and state._SUBSITE_QUEUE == {}
+
+
+def test_listing_and_manifest_entries(book):
+    listing = views.listing(book, "quiz", english(), with_pdf=False)
+    assert [item["id"] for item in listing] == ["demo", "typ"]
+    assert listing[0]["embed_url"] == "https://site.test/en/embed/demo/"
+    entries = views.manifest_entries({"quiz": listing})
+    assert entries[0]["type"] == "quiz" and "intro" not in entries[0]
+
+
+def test_quiz_context_links_its_checklist_and_pdf_only_when_pdfs_are_made(book):
+    with_pdf = views.view_context(book, "quiz", "demo", english(), on_own_page=True, with_pdf=True)
+    without = views.view_context(book, "quiz", "demo", english(), on_own_page=True, with_pdf=False)
+    assert with_pdf["checklist_url"] == "https://site.test/en/checkliste/start/"
+    assert with_pdf["pdf_url"].endswith("/kundenfit-start-en.pdf")
+    assert without["pdf_url"] is None
+    assert with_pdf["quiz_url"] is None, "its own page does not link to itself"
+    assert with_pdf["quiz_data"]["id"] == "demo"
+
+
+def test_checklist_context_links_back_to_its_quiz(book):
+    context = views.view_context(book, "checklist", "start", english(), on_own_page=False, with_pdf=False)
+    assert context["quiz_url"] == "https://site.test/en/quiz/demo/"
+    assert context["checklist_url"] == "https://site.test/en/checkliste/start/"
+    assert context["show_title"] is True
