@@ -110,7 +110,7 @@ class _Composer(Composer):
 
 
 class _NodeLoader(Reader, Scanner, Parser, _Composer, _Resolver):
-    """Turn text into a YAML node tree; never constructs Python objects."""
+    """Turn text into a YAML node tree; never constructs Python objects (pure Python)."""
 
     def __init__(self, stream: str):
         Reader.__init__(self, stream)
@@ -118,6 +118,27 @@ class _NodeLoader(Reader, Scanner, Parser, _Composer, _Resolver):
         Parser.__init__(self)
         _Composer.__init__(self)
         _Resolver.__init__(self)
+
+
+if getattr(yaml, "__with_libyaml__", False):
+
+    from yaml._yaml import CParser
+
+    class _FastNodeLoader(_Composer, CParser, _Resolver):
+        """The same node tree with libyaml's C scanner and parser (many times faster).
+
+        Only the events come from C; composing stays `_Composer`, so anchors and aliases are
+        refused the same way. On a syntax error the pure-Python loader reads the text again,
+        so messages and line numbers are the same with or without libyaml.
+        """
+
+        def __init__(self, stream: str):
+            CParser.__init__(self, stream)
+            _Composer.__init__(self)
+            _Resolver.__init__(self)
+
+else:  # pragma: no cover - PyYAML built without libyaml
+    _FastNodeLoader = None
 
 
 # (text in PyYAML's problem, hint for the coach), first match wins.
@@ -181,6 +202,22 @@ def load_yaml(path: Path, display_path: str) -> tuple[Value, list[RuleProblem]]:
 
 def parse_yaml(text: str, display_path: str) -> tuple[Value, list[RuleProblem]]:
     """Parse YAML `text` into line-aware plain data, collecting problems instead of raising."""
+    if _FastNodeLoader is not None:
+        fast = _FastNodeLoader(text)
+        try:
+            node = fast.get_single_node()
+        except (yaml.YAMLError, _RejectedConstruct):
+            pass  # read again below, for the pure-Python loader's exact message and line
+        else:
+            if node is None:
+                return None, []
+            problems: list[RuleProblem] = []
+            value = _convert(node, display_path, problems)
+            if not problems:
+                return value, problems
+            # A problem quotes the source (refused tags): the Python loader keeps it.
+        finally:
+            fast.dispose()
     loader = _NodeLoader(text)
     try:
         node = loader.get_single_node()
@@ -194,7 +231,7 @@ def parse_yaml(text: str, display_path: str) -> tuple[Value, list[RuleProblem]]:
         loader.dispose()
     if node is None:
         return None, []
-    problems: list[RuleProblem] = []
+    problems = []
     return _convert(node, display_path, problems), problems
 
 
