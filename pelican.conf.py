@@ -28,6 +28,9 @@ SITE_OWNER = {
 # "netlify", "nginx", "apache", "github-pages", "s3"; see docs/deploy.md.
 KUNDENFIT_HOST = "cloudflare"
 
+# Order of quizzes and checklists on the landing page: the flagship quiz first.
+KUNDENFIT_ORDER = ["kundenfit", "beziehungsphase", "kontakt", "vor-dem-auftrag", "wunschkunden-avatar"]
+
 # The plugin's contact link after a result and the privacy page its newsletter form links.
 KUNDENFIT_CONTACT_EMAIL = SITE_OWNER["email"]
 KUNDENFIT_PRIVACY_URL = "datenschutz/"

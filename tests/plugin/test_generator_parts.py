@@ -115,3 +115,14 @@ def test_checklist_context_links_back_to_its_quiz(book):
     assert context["quiz_url"] == "https://site.test/en/quiz/demo/"
     assert context["checklist_url"] == "https://site.test/en/checkliste/start/"
     assert context["show_title"] is True
+
+
+def test_listing_follows_kundenfit_order_and_says_how_long(book):
+    ordered = Addresses(
+        {**OPTIONS, "KUNDENFIT_ORDER": ["typ"]}, "https://site.test", "https://site.test", "de", {}
+    )
+    listing = views.listing(book, "quiz", ordered, with_pdf=False)
+    assert [item["id"] for item in listing] == ["typ", "demo"], "named ids first, the rest in file order"
+    assert (listing[1]["questions"], listing[1]["minutes"]) == (2, 1)
+    (checklist,) = views.listing(book, "checklist", ordered, with_pdf=False)
+    assert checklist["checks"] == 2

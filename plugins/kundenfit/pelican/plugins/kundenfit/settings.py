@@ -30,6 +30,9 @@ DEFAULTS = {
     "KUNDENFIT_HOST": "cloudflare",
     # Newsletter sign-up after a result; None shows checklist and contact links (newsletter.py).
     "KUNDENFIT_NEWSLETTER": None,
+    # Ids of quizzes and checklists in the order listings show them (landing page, manifest);
+    # the first quiz is the flagship. Ids not named follow in the order of the rule files.
+    "KUNDENFIT_ORDER": [],
     # Where a visitor writes with questions about a result (None: no contact link).
     "KUNDENFIT_CONTACT_EMAIL": None,
     # The site's privacy page, relative to SITEURL or absolute; the newsletter form links it.

@@ -5,16 +5,23 @@ No Pelican here, so every context can be built and checked in a unit test.
 
 from __future__ import annotations
 
+import math
+
 from .assets import CSS_NAME, EMBED_CSS_NAME, JS_NAME, LOADER_NAME
 from .model import RuleBook
 from .render.quiz_data import quiz_data
 from .urls import Addresses
 
+# About how long one question takes to read and answer; "12 Fragen, 3 Minuten".
+SECONDS_PER_QUESTION = 15
+
 
 def listing(book: RuleBook, kind: str, addresses: Addresses, with_pdf: bool) -> list[dict]:
-    """Title, intro and addresses of each quiz or checklist, for the landing page and manifest."""
+    """Title, intro, length and addresses of each quiz or checklist, in KUNDENFIT_ORDER."""
     views = book.quizzes if kind == "quiz" else book.checklists
     extra = {"quiz": ["embed"], "checklist": ["pdf"] if with_pdf else []}[kind]
+    order = list(addresses.options.get("KUNDENFIT_ORDER") or [])
+    ranked = sorted(views.values(), key=lambda view: order.index(view.id) if view.id in order else len(order))
     return [
         {
             "id": view.id,
@@ -22,10 +29,19 @@ def listing(book: RuleBook, kind: str, addresses: Addresses, with_pdf: bool) -> 
             "intro": view.intro,
             "lang": addresses.lang,
             "url": addresses.url(kind, view.id),
+            **_length(kind, view),
             **{f"{other}_url": addresses.url(other, view.id) for other in extra},
         }
-        for view in views.values()
+        for view in ranked
     ]
+
+
+def _length(kind: str, view) -> dict:
+    """How long a view is: questions and minutes for a quiz, items for a checklist."""
+    if kind == "quiz":
+        minutes = max(1, math.ceil(len(view.rules) * SECONDS_PER_QUESTION / 60))
+        return {"questions": len(view.rules), "minutes": minutes}
+    return {"checks": sum(len(group.rules) for group in view.groups)}
 
 
 def manifest_entries(listings: dict[str, list[dict]]) -> list[dict]:

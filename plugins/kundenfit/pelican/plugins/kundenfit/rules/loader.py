@@ -121,7 +121,6 @@ class _NodeLoader(Reader, Scanner, Parser, _Composer, _Resolver):
 
 
 if getattr(yaml, "__with_libyaml__", False):
-
     from yaml._yaml import CParser
 
     class _FastNodeLoader(_Composer, CParser, _Resolver):
