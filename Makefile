@@ -14,7 +14,7 @@ STAGING := .build-new
 # Plain log lines on stderr: one line per problem, never wrapped into columns.
 PELICAN_LOG := --log-handler plain
 
-.PHONY: html publish serve clean test lint bench messages install install-test sample-site lock
+.PHONY: html publish serve clean test lint bench messages install install-test sample-site lock bench-scale
 
 install: $(VENV)/.installed
 install-test: $(VENV)/.installed-test
@@ -106,5 +106,11 @@ messages: $(VENV)/.installed
 sample-site: $(VENV)/.installed
 	$(BIN)/python -m tests.support.sample_site --record
 
+# The build at scale: N articles per language and Q quizzes against plain Pelican (minutes).
+SCALE ?=
 bench: $(VENV)/.installed-test
 	$(BIN)/python -m tests.bench
+	$(BIN)/python -m tests.bench_scale $(SCALE)
+
+bench-scale: $(VENV)/.installed-test
+	$(BIN)/python -m tests.bench_scale $(SCALE)

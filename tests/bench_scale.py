@@ -1,0 +1,152 @@
+"""`make bench-scale`: build a large generated site with the plugin and with plain Pelican.
+
+A copy of this site grows to N articles per language (the real articles repeated under new
+slugs) and Q quizzes and checklists (the real ones repeated under new ids, in rule files of
+their own). It is built alternately with our settings and with plain Pelican (no plugins,
+default theme) on the same articles; the medians, their ratio, pages per second and the peak
+memory of each build are printed, then the time to rebuild after editing one article and one
+rule text with Pelican's content cache on. Nothing here asserts; it only measures.
+
+    make bench-scale                       # 500 articles per language, 50 quizzes
+    make bench-scale SCALE="--articles 100 --views 10 --runs 1"
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from itertools import cycle
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+PLAIN_CONF = """\
+SITENAME = "Plain"
+SITEURL = "http://localhost:8000"
+PATH = "content"
+TIMEZONE = "Europe/Berlin"
+DEFAULT_LANG = "de"
+ARTICLE_PATHS = ["articles"]
+PAGE_PATHS = []
+DEFAULT_PAGINATION = False
+PLUGINS = []  # without this line Pelican loads every installed namespace plugin
+"""
+
+
+def generate(site: Path, articles: int, views: int) -> None:
+    """A copy of the project with `articles` per language and `views` quizzes and checklists."""
+    for name in ("content", "theme", "translations", "pelican.conf.py"):
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, site / name)
+        else:
+            shutil.copy2(source, site / name)
+    for lang in ("de", "en"):
+        folder = site / "content" / "articles" / lang
+        originals = sorted(folder.glob("*.md"))
+        for number, original in zip(range(articles - len(originals)), cycle(originals), strict=False):
+            text = original.read_text(encoding="utf-8")
+            text = re.sub(r"(?m)^Slug: (.*)$", rf"Slug: \1-{number}", text, count=1)
+            text = re.sub(r"(?m)^Title: (.*)$", rf"Title: \1 ({number})", text, count=1)
+            (folder / f"{original.stem}-{number}.md").write_text(text, encoding="utf-8")
+    quizzes, checklists = [], []
+    for path in sorted((ROOT / "content" / "rules").glob("*.yaml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        quizzes += data.get("quizzes") or []
+        checklists += data.get("checklists") or []
+    copies = {"quizzes": [], "checklists": []}
+    have = len(quizzes) + len(checklists)
+    for number, (kind, view) in zip(
+        range(max(0, views - have)),
+        cycle([("quizzes", q) for q in quizzes] + [("checklists", c) for c in checklists]),
+        strict=False,
+    ):
+        copies[kind].append({**view, "id": f"{view['id']}-{number}"})
+    copies = {kind: views for kind, views in copies.items() if views}
+    if copies:
+        (site / "content" / "rules" / "zz-bench-copies.yaml").write_text(
+            yaml.safe_dump(copies, allow_unicode=True, sort_keys=False), encoding="utf-8"
+        )
+    plain = site / "plain"
+    (plain / "content").mkdir(parents=True)
+    shutil.copytree(site / "content" / "articles", plain / "content" / "articles")
+    (plain / "pelicanconf.py").write_text(PLAIN_CONF, encoding="utf-8")
+
+
+def run(cwd: Path, settings: str, output: Path, *extra: str) -> tuple[float, int, int]:
+    """Seconds, peak RSS in MB and HTML pages of one build (GNU time measures the memory)."""
+    shutil.rmtree(output, ignore_errors=True)
+    command = [sys.executable, "-m", "pelican", "content", "-o", str(output), "-s", settings]
+    command += ["--log-handler", "plain", *extra]
+    start = time.perf_counter()
+    result = subprocess.run(
+        ["/usr/bin/time", "-f", "%M", *command], cwd=cwd, capture_output=True, text=True, timeout=3600
+    )
+    seconds = time.perf_counter() - start
+    if result.returncode != 0:
+        sys.exit(f"build failed in {cwd}:\n{result.stderr[-3000:]}")
+    rss_mb = int(result.stderr.strip().splitlines()[-1]) // 1024
+    return seconds, rss_mb, len(list(output.rglob("*.html")))
+
+
+def rebuild(site: Path, edit: Path, old: str, new: str) -> float:
+    """Seconds for a build after one edit, with Pelican's content cache warm."""
+    cache = ["-e", "CACHE_CONTENT=true", "LOAD_CONTENT_CACHE=true", f'CACHE_PATH="{site / "cache"}"']
+    output = site / "out-cached"
+    run(site, "pelican.conf.py", output, *cache)  # warms the cache
+    text = edit.read_text(encoding="utf-8")
+    edit.write_text(text.replace(old, new, 1), encoding="utf-8")
+    start = time.perf_counter()
+    subprocess.run(
+        [sys.executable, "-m", "pelican", "content", "-o", str(output), "-s", "pelican.conf.py"]
+        + ["--log-handler", "plain", *cache],
+        cwd=site,
+        capture_output=True,
+        check=True,
+        timeout=3600,
+    )
+    return time.perf_counter() - start
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=500, help="articles per language")
+    parser.add_argument("--views", type=int, default=50, help="quizzes and checklists in all")
+    parser.add_argument("--runs", type=int, default=3, help="builds of each kind (median)")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        site = Path(tmp) / "site"
+        generate(site, args.articles, args.views)
+        ours, plain = [], []
+        for _ in range(args.runs):  # alternating, so both see the same machine load
+            ours.append(run(site, "pelican.conf.py", site / "out"))
+            plain.append(run(site / "plain", "pelicanconf.py", site / "plain" / "out"))
+        o_time, p_time = statistics.median(r[0] for r in ours), statistics.median(r[0] for r in plain)
+        o_pages, p_pages = ours[0][2], plain[0][2]
+        o_rss, p_rss = max(r[1] for r in ours), max(r[1] for r in plain)
+        report = [
+            f"generated: {args.articles} articles per language, {args.views} quizzes and checklists",
+            f"kundenfit build: median {o_time:.1f} s, {o_pages} pages, "
+            f"{o_pages / o_time:.0f} pages/s, peak {o_rss} MB",
+            f"plain Pelican:   median {p_time:.1f} s, {p_pages} pages, "
+            f"{p_pages / p_time:.0f} pages/s, peak {p_rss} MB",
+            f"ratio: time {o_time / p_time:.2f}x, peak memory {o_rss / p_rss:.2f}x",
+        ]
+        print("\n".join(report), flush=True)
+        article = site / "content" / "articles" / "de" / "nein-als-segen.md"
+        one_article = rebuild(site, article, "\n\n", "\n\nEin geänderter Satz.\n\n")
+        rule = site / "content" / "rules" / "kundenfit.yaml"
+        one_rule = rebuild(site, rule, "title: Passt dieser Kunde", "title: Passt diese Kundin")
+        for what, seconds in (("one article", one_article), ("one rule text", one_rule)):
+            print(f"rebuild after editing {what}: {seconds:.1f} s ({seconds / o_time:.0%} of a clean build)")
+
+
+if __name__ == "__main__":
+    main()
