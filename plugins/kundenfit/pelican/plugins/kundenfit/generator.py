@@ -22,6 +22,7 @@ from .errors import KundenfitError, RuleFileErrors
 from .headers import headers_file
 from .manifest import manifest_json
 from .newsletter import newsletter_form
+from .oembed import write_oembed
 from .pdf import pdf_support
 from .render.quiz_data import quiz_data, script_json
 from .rules import load_rulebook
@@ -243,6 +244,7 @@ class KundenfitGenerator(Generator):
                 "pdf_url": self.pdf_url(checklist.id) if checklist else None,
                 "page_url": self.url("quiz", quiz.id),
                 "embed_url": self.url("embed", quiz.id),
+                "oembed_url": self.url("oembed", quiz.id),
                 "loader_url": self.asset_url(LOADER_NAME),
                 "newsletter": self.newsletter,
             }
@@ -291,6 +293,15 @@ class KundenfitGenerator(Generator):
                     "kf_embed_css_url": self.asset_url(EMBED_CSS_NAME),
                     "site_origin": f"{origin.scheme}://{origin.netloc}",
                 },
+            )
+            quiz = self.rulebook.quizzes[quiz_id]
+            write_oembed(
+                Path(self.output_path) / self.save_as("oembed", quiz_id),
+                title=quiz.title,
+                page_url=self.url("quiz", quiz_id),
+                embed_url=self.url("embed", quiz_id),
+                provider_name=self.settings["SITENAME"],
+                provider_url=self.settings["SITEURL"] + "/",
             )
         for kind, views in (("quiz", self.rulebook.quizzes), ("checklist", self.rulebook.checklists)):
             template = self.get_template(f"kundenfit/{kind}_page")

@@ -22,6 +22,11 @@ DEFAULTS = {
     # Each quiz alone, for iframes on other sites (loader.js; docs/embedding.md).
     "KUNDENFIT_EMBED_URL": "embed/{id}/",
     "KUNDENFIT_EMBED_SAVE_AS": "embed/{id}/index.html",
+    # oEmbed response per quiz (oembed.py), named by a discovery link on the quiz page.
+    "KUNDENFIT_OEMBED_URL": "oembed/{id}.json",
+    "KUNDENFIT_OEMBED_SAVE_AS": "oembed/{id}.json",
+    # The site's icon on the embed pages: a file in the theme's static folder, or None.
+    "KUNDENFIT_EMBED_ICON": None,
     # Frame headers for static hosts (Cloudflare `_headers`), at the output root; "" writes none.
     "KUNDENFIT_HEADERS_SAVE_AS": "_headers",
     # Newsletter sign-up after a result; None shows checklist and contact links (newsletter.py).
