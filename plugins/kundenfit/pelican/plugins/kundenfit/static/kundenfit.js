@@ -105,6 +105,8 @@
       this.step = 0;
       this.listeners = [];
       this.on(this.form, 'submit', (e) => this.submit(e));
+      // A sandboxed frame without allow-forms (WordPress's oEmbed iframe) never fires submit.
+      this.on(this.form, 'click', (e) => e.target.closest('[type=submit]') && this.submit(e));
       // Only a tap or click on an answer moves on by itself: arrow keys select as they go.
       this.on(this.form, 'pointerdown', () => (this.pointer = 1));
       this.on(this.form, 'keydown', () => (this.pointer = 0));
