@@ -50,9 +50,10 @@ def wordpress(browser, site_url, site_port):
     context.close()
     wp = WordPress(free_port(), site_port)
     try:
+        address = f"{site_url}quiz/kundenfit/"  # on a line of its own, as an author pastes it
         posts = {
             "admin": wp.post("admin", "Mit Skript", f"Mach den Test:\n\n{code}\n\nViel Erfolg!"),
-            "author": wp.post("autorin", "Mit Adresse", f"Mach den Test:\n\n{site_url}quiz/kundenfit/\n\nViel Erfolg!"),
+            "author": wp.post("autorin", "Mit Adresse", f"Mach den Test:\n\n{address}\n\nViel Erfolg!"),
         }
         yield posts, wp
     finally:
@@ -98,7 +99,9 @@ def test_quiz_in_a_wordpress_post(browser, wordpress, site_origin, post, viewpor
         frame = page.frame_locator(FRAMES[post])
         frame.locator("#kf-kundenfit-q1").wait_for(state="visible")
         if post == "author":  # wp-embed.js showed the iframe (it hides it until our first message)
-            page.wait_for_function("!document.querySelector('iframe.wp-embedded-content').hasAttribute('style')")
+            page.wait_for_function(
+                "!document.querySelector('iframe.wp-embedded-content').hasAttribute('style')"
+            )
         answers = [(n * 7) % len(rule.answers) for n, rule in enumerate(QUIZ.rules)]
         for number, index in enumerate(answers, start=1):
             legend = frame.locator(f"#kf-kundenfit-q{number} legend")

@@ -96,10 +96,19 @@ class WordPress:
         )  # fmt: skip
         self.processes.append(
             subprocess.Popen(
-                [_program("mariadbd"), "--no-defaults", f"--datadir={data}", f"--socket={self.socket}",
-                 "--skip-networking", f"--pid-file={run / 'mysqld.pid'}", f"--log-error={self.root / 'mysqld.log'}",
-                 *user],
-                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
+                [
+                    _program("mariadbd"),
+                    "--no-defaults",
+                    f"--datadir={data}",
+                    f"--socket={self.socket}",
+                    "--skip-networking",
+                    f"--pid-file={run / 'mysqld.pid'}",
+                    f"--log-error={self.root / 'mysqld.log'}",
+                    *user,
+                ],
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+                start_new_session=True,
             )  # fmt: skip
         )
         sql = (
@@ -178,8 +187,11 @@ class WordPress:
             "MaxRequestWorkers 8",
             f"DocumentRoot {self.docroot}",
             "DirectoryIndex index.php index.html",
-            f'<Directory "{self.docroot}">\n  Options FollowSymLinks\n  AllowOverride None\n  Require all granted\n</Directory>',
-            f'<Directory "{WP}">\n  Options FollowSymLinks\n  Require all granted\n</Directory>',
+            *(
+                f'<Directory "{d}">\n  Options FollowSymLinks\n  AllowOverride None\n  Require all granted\n'
+                "</Directory>"
+                for d in (self.docroot, WP)
+            ),
             '<FilesMatch "\\.php$">\n  SetHandler application/x-httpd-php\n</FilesMatch>',
         ]
         if self.as_root:
@@ -188,8 +200,12 @@ class WordPress:
         conf.write_text("\n".join(lines) + "\n", encoding="utf-8")
         self.processes.append(
             # Its own session: on stopping, Apache signals its whole process group.
-            subprocess.Popen([_program("apache2"), "-f", str(conf), "-DFOREGROUND"], start_new_session=True,
-                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fmt: skip
+            subprocess.Popen(
+                [_program("apache2"), "-f", str(conf), "-DFOREGROUND"],
+                start_new_session=True,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+            )  # fmt: skip
         )
 
         def answers():
@@ -237,7 +253,8 @@ class WordPress:
             "$id = wp_insert_post(['post_title' => $d['title'], 'post_content' => $d['content'],"
             " 'post_status' => 'publish', 'post_author' => $user->ID], true);\n"
             "if (is_wp_error($id)) { fwrite(STDERR, $id->get_error_message()); exit(1); }\n"
-            "echo json_encode(['url' => get_permalink($id), 'content' => get_post_field('post_content', $id)]);\n"
+            "echo json_encode(['url' => get_permalink($id),"
+            " 'content' => get_post_field('post_content', $id)]);\n"
         )
         saved = json.loads(out)
         self.saved = getattr(self, "saved", {}) | {title: saved["content"]}
