@@ -8,11 +8,18 @@ def answer_steps(scope, quiz_id: str, answers) -> None:
     answer moves on to the next question by itself, so each question is waited for."""
     for number, index in enumerate(answers, start=1):
         scope.locator(f"#kf-{quiz_id}-q{number}").wait_for(state="visible")
-        scope.locator(f"#kf-{quiz_id}-q{number}-a{index}").check()
+        radio = scope.locator(f"#kf-{quiz_id}-q{number}-a{index}")
+        if not radio.is_checked():
+            radio.check()
+        elif number < len(answers):  # already chosen (the visitor came back): Weiter
+            scope.locator("[data-kf-next]").click()
 
 
 def skip_to_last(scope, quiz_id: str, count: int) -> None:
-    """Press Weiter until the last question (and Auswerten) shows, answering nothing."""
-    for _ in range(count - 1):
+    """Press Weiter until question `count`, the last (and Auswerten), shows, answering nothing."""
+    last = scope.locator(f"#kf-{quiz_id}-q{count}")
+    for _ in range(count):
+        if last.is_visible():
+            return
         scope.locator("[data-kf-next]").click()
-    scope.locator(f"#kf-{quiz_id}-q{count}").wait_for(state="visible")
+    last.wait_for(state="visible")
