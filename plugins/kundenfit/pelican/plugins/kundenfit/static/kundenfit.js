@@ -95,7 +95,7 @@
       this.form = root.querySelector('form');
       this.fieldsets = Array.from(root.querySelectorAll('fieldset[' + P + 'rule]'));
       if (!this.form || this.fieldsets.length !== this.data.rules.length) {
-        throw new Error('kundenfit: the quiz markup does not match its data');
+        throw new Error('kundenfit: markup and data differ');
       }
       this.submitButton = this.$('submit');
       this.errors = this.$('errors');
@@ -221,9 +221,7 @@
         link.href = '#' + fs.id;
         link.setAttribute(P + 'goto', this.fieldsets.indexOf(fs));
         link.textContent = fs.querySelector('legend').textContent.replace(/\s+/g, ' ').trim();
-        const item = document.createElement('li');
-        item.appendChild(link);
-        list.appendChild(item);
+        list.appendChild(document.createElement('li')).appendChild(link);
       });
       this.result.hidden = true;
       this.errors.hidden = false;
@@ -368,7 +366,7 @@
         instances.push(new Quiz(el));
       } catch (e) {
         // Leave the plain self-test in place rather than half an interactive quiz.
-        if (window.console) console.error(e);
+        console.error(e);
       }
     });
     document.querySelectorAll('[' + P + 'print]').forEach((button) => {
