@@ -119,3 +119,5 @@ OUTPUT_PATH = "output"
 CACHE_CONTENT = False
 # Checklist PDFs: CI sets KUNDENFIT_PDF_REQUIRED=1 so that a missing WeasyPrint fails the build.
 KUNDENFIT_PDF_REQUIRED = os.environ.get("KUNDENFIT_PDF_REQUIRED") == "1"
+# The site's icon on the bare embed pages too (a file in theme/static/).
+KUNDENFIT_EMBED_ICON = "favicon.svg"

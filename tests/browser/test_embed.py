@@ -21,6 +21,7 @@ from pelican.plugins.kundenfit.rules import load_rulebook
 from pelican.plugins.kundenfit.scoring import score
 
 from tests.support.build import build_site
+from tests.support.quiz import answer_steps
 from tests.support.server import StaticServer, free_port
 
 pytestmark = pytest.mark.browser
@@ -192,8 +193,7 @@ def test_both_quizzes_answer_grow_and_report_to_the_blog(page, blog):
         before = settled(page, quiz_id)["iframe"]
         inner = page.frame_locator(frame_selector(quiz_id))
         answers = worst_answers(quiz)
-        for number, index in enumerate(answers, start=1):
-            inner.locator(f"#kf-{quiz_id}-q{number}-a{index}").check()
+        answer_steps(inner, quiz_id, answers)
         inner.locator("[data-kf-submit]").click()
         inner.locator("[data-kf-result]").wait_for(state="visible")
         outcome = score(quiz, answers).outcome
@@ -251,8 +251,7 @@ def test_quiz_page_fires_the_same_event(page, site_url):
         "window.kfResults = [];document.addEventListener('kundenfit:result', (e) => kfResults.push(e.detail))"
     )
     answers = worst_answers(quiz)
-    for number, index in enumerate(answers, start=1):
-        page.check(f"#kf-kontakt-q{number}-a{index}")
+    answer_steps(page, "kontakt", answers)
     page.locator("[data-kf-submit]").click()
     outcome = score(quiz, answers).outcome
     assert page.evaluate("window.kfResults") == [{"quiz": "kontakt", "outcome": outcome, "lang": "de"}]
@@ -264,7 +263,7 @@ def test_embed_page_alone_reports_nothing_and_scrolls_normally(page, site_url):
     assert page.locator("html").get_attribute("data-kf-sized") is None
     assert page.evaluate("getComputedStyle(document.documentElement).overflowY") != "hidden"
     assert page.locator("h1").count() == 1
-    assert page.locator("[data-kf-submit]").is_visible()
+    assert page.locator("[data-kf-next]").is_visible()
 
 
 def test_copy_button_copies_the_embed_code(browser, site_url):
@@ -273,6 +272,7 @@ def test_copy_button_copies_the_embed_code(browser, site_url):
         context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site_url.rstrip("/"))
         page = context.new_page()
         page.goto(f"{site_url}quiz/kundenfit/")
+        page.locator(".kf-embed-details summary").click()  # the code is folded away at first
         field = page.locator('textarea[data-kf-embed-code="script"]')
         button = page.locator('button[data-kf-copy-from="kf-embed-kundenfit-script"]')
         assert button.is_visible()
@@ -350,8 +350,7 @@ def answer_and_show_form(page, site, prefix, quiz_id):
     quiz = BOOK.quizzes[quiz_id]
     page.goto(f"{site}{prefix}quiz/{quiz_id}/")
     answers = worst_answers(quiz)
-    for number, index in enumerate(answers, start=1):
-        page.check(f"#kf-{quiz_id}-q{number}-a{index}")
+    answer_steps(page, quiz_id, answers)
     page.locator("[data-kf-submit]").click()
     form = page.locator(".kf-cta form")
     form.wait_for(state="visible")
@@ -404,8 +403,7 @@ def test_newsletter_form_in_an_embed_opens_a_new_tab(page, newsletter_site, prov
     provider["requests"].clear()
     quiz = BOOK.quizzes["kontakt"]
     page.goto(f"{newsletter_site}embed/kontakt/")
-    for number, index in enumerate(worst_answers(quiz), start=1):
-        page.check(f"#kf-kontakt-q{number}-a{index}")
+    answer_steps(page, "kontakt", worst_answers(quiz))
     page.locator("[data-kf-submit]").click()
     form = page.locator(".kf-cta form")
     form.locator("input[type=email]").fill("kundin@example.org")
@@ -416,3 +414,73 @@ def test_newsletter_form_in_an_embed_opens_a_new_tab(page, newsletter_site, prov
     assert new_tab.value.url == f"{provider['origin']}/subscribe"
     assert page.url.startswith(f"{newsletter_site}embed/kontakt/"), "the embed page stays where it was"
     assert len(sign_ups(provider)) == 1
+
+
+# -- in view on the host page ------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def host_pages(tmp_path_factory, browser, site_url):
+    """A long blog post per snippet kind (loader script, plain iframe), served on localhost."""
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(f"{site_url}quiz/kundenfit/")
+    codes = {
+        k: page.locator(f'textarea[data-kf-embed-code="{k}"]').input_value() for k in ("script", "iframe")
+    }
+    context.close()
+    folder = tmp_path_factory.mktemp("hosts")
+    filler = "<p>" + "Ein Absatz Text im Blog, bevor der Selbsttest kommt. " * 40 + "</p>"
+    for kind, code in codes.items():
+        (folder / f"{kind}.html").write_text(
+            f'<!DOCTYPE html><html lang="de"><head><meta charset="utf-8">'
+            f'<meta name="viewport" content="width=device-width, initial-scale=1"><title>{kind}</title>'
+            f"<script>window.kfResults=[];document.addEventListener('kundenfit:result',"
+            f"(e)=>kfResults.push(e.detail));</script></head>"
+            f"<body><h1>Blog</h1>{filler}{code}{filler}</body></html>",
+            encoding="utf-8",
+        )
+    port = free_port()
+    server = StaticServer(folder, port)
+    yield f"http://localhost:{port}/"
+    server.stop()
+
+
+def heading_in_view(page, locator) -> dict | None:
+    box = locator.bounding_box()
+    height = page.viewport_size["height"]
+    return box if box and box["y"] >= 0 and box["y"] + box["height"] <= height else None
+
+
+@pytest.mark.parametrize("viewport", [(375, 812), (1280, 800)], ids=["phone", "desktop"])
+@pytest.mark.parametrize("kind", ["script", "iframe"])
+def test_each_question_and_the_result_are_in_view_on_the_host_page(browser, host_pages, kind, viewport):
+    quiz = BOOK.quizzes["kundenfit"]
+    context = browser.new_context(viewport={"width": viewport[0], "height": viewport[1]})
+    try:
+        page = context.new_page()
+        page.goto(f"{host_pages}{kind}.html")
+        selector = "[data-kundenfit-embed] iframe" if kind == "script" else "iframe"
+        if kind == "iframe":
+            box = page.locator("iframe").bounding_box()
+            assert box["height"] <= viewport[1] * 0.85 + 1, "the plain iframe fits the screen"
+        frame = page.frame_locator(selector)
+        answers = worst_answers(quiz)
+        for number, index in enumerate(answers, start=1):
+            legend = frame.locator(f"#kf-kundenfit-q{number} legend")
+            legend.wait_for(state="visible")
+            if number > 1:
+                wait_for(lambda lg=legend: heading_in_view(page, lg), message=f"question {number} in view")
+            frame.locator(f"label[for='kf-kundenfit-q{number}-a{index}']").click()
+        frame.locator("[data-kf-submit]").click()
+        heading = frame.locator("[data-kf-result-heading]")
+        heading.wait_for(state="visible")
+        box = wait_for(lambda: heading_in_view(page, heading), message="the result heading in view")
+        assert heading.evaluate("(el) => document.activeElement === el")
+        time.sleep(0.5)  # the loader applies the new height; nothing may scroll it away again
+        assert heading_in_view(page, heading)
+        if kind == "script":
+            assert len(page.evaluate("window.kfResults")) == 1
+        print(f"{kind} {viewport[0]}x{viewport[1]}: result heading at y={box['y']:.0f} px")
+    finally:
+        context.close()

@@ -33,6 +33,7 @@ def notmyidea_site(tmp_path_factory):
 
 def answer_all(page, choice):
     for fieldset in page.locator("fieldset.kf-question").all():
+        fieldset.wait_for(state="visible")  # one question at a time; a tap moves on
         radios = fieldset.locator("input[type=radio]")
         radios.nth(min(choice, radios.count() - 1)).check()
 
@@ -57,4 +58,4 @@ def test_quiz_embedded_in_article_under_notmyidea(page, notmyidea_site):
     page.goto(url + "artikel/kunden-die-nicht-passen/")
     quiz = page.locator("[data-kf-quiz=kundenfit]")
     assert quiz.locator("fieldset").count() >= 10
-    assert quiz.get_by_role("button", name="Auswerten").is_visible()
+    assert quiz.get_by_role("button", name="Weiter").is_visible()

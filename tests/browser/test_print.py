@@ -12,6 +12,8 @@ import pytest
 from pelican.plugins.kundenfit.rules import load_rulebook
 from pelican.plugins.kundenfit.scoring import score
 
+from tests.support.quiz import answer_steps
+
 pypdf = pytest.importorskip("pypdf")
 
 pytestmark = pytest.mark.browser
@@ -72,8 +74,7 @@ def test_quiz_result_prints_answers_outcome_and_advice_without_the_key(page, sit
     page.goto(f"{site_url}quiz/{quiz.id}/")
     print_button = page.get_by_role("button", name="Ergebnis drucken")
     assert print_button.is_hidden(), "no print button before there is a result"
-    for number, index in enumerate(worst, start=1):
-        page.check(f"#kf-{quiz.id}-q{number}-a{index}")
+    answer_steps(page, quiz.id, worst)
     page.get_by_role("button", name="Auswerten").click()
     assert print_button.is_visible()
     page.evaluate("() => { window.__printed = 0; window.print = () => { window.__printed += 1; }; }")
@@ -101,3 +102,13 @@ def test_english_quiz_result_from_its_link_prints_outcome_and_advice(page, site_
     text = text_of(printed(page))
     assert words(title) in text
     assert [a for a in advice if a not in text] == []
+
+
+def test_blank_quiz_prints_every_question_and_the_folded_key(page, site_url):
+    """On screen one question at a time and the key folded; on paper the whole self-test."""
+    quiz = BOOK.quizzes["kundenfit"]
+    page.goto(f"{site_url}quiz/{quiz.id}/")
+    assert page.locator("[data-kf-key]").is_hidden() and page.locator("fieldset:visible").count() == 1
+    text = text_of(printed(page))
+    assert all(words(rule.question) in text for rule in quiz.rules)
+    assert words("Punkte je Antwort") in text, "the scoring key prints open"

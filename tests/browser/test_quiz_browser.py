@@ -15,6 +15,8 @@ import pytest
 from pelican.plugins.kundenfit.rules import load_rulebook
 from pelican.plugins.kundenfit.scoring import score
 
+from tests.support.quiz import answer_steps, skip_to_last
+
 pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -43,8 +45,7 @@ def two_answer_sets(quiz):
 
 
 def answer(page, quiz, answers) -> None:
-    for number, index in enumerate(answers, start=1):
-        page.check(f"#kf-{quiz.id}-q{number}-a{index}")
+    answer_steps(page, quiz.id, answers)
 
 
 def shown_result(page, quiz) -> dict:
@@ -146,6 +147,20 @@ def test_keyboard_only_run_reaches_the_result_and_focuses_it(page, site_url):
         for _ in range(moves):  # arrows move and select within the radio group
             page.keyboard.press("ArrowDown")
         answers.append(moves)
+        # The keyboard never moves on by itself: Tab (past Zurück) to Weiter, or to Auswerten.
+        button = "data-kf-submit" if number == len(quiz.rules) else "data-kf-next"
+        for _ in range(4):
+            page.keyboard.press("Tab")
+            if page.evaluate(f"document.activeElement.hasAttribute('{button}')"):
+                break
+        else:
+            pytest.fail(f"Tab never reached {button} on question {number}")
+        if number == len(quiz.rules):
+            break
+        page.keyboard.press("Enter")
+        # The next question's legend has focus (a screen reader reads it), and answers stay.
+        page.wait_for_function(f"document.activeElement.closest('#kf-kundenfit-q{number + 1}') !== null")
+        assert page.evaluate("document.activeElement.tagName") == "LEGEND"
         page.keyboard.press("Tab")
 
     assert page.evaluate("document.activeElement.type") == "submit"
@@ -195,7 +210,9 @@ def test_without_javascript_the_self_test_and_key_are_readable(browser, site_url
             assert re.search(r"\d+ bis \d+ Punkte", key_text)
         else:
             assert "Gleichstand" in key_text
-        assert root.locator("button[type=submit]").is_hidden()
+        for button in root.locator("button").all():  # Weiter, Zurück, Auswerten: JavaScript only
+            assert button.is_hidden()
+        assert root.locator("[data-kf-progress]").is_hidden()
         assert root.locator("[data-kf-result]").is_hidden()
     finally:
         context.close()
@@ -205,6 +222,8 @@ def test_unanswered_submit_lists_the_missing_questions(page, site_url):
     quiz = BOOK.quizzes["kundenfit"]
     page.goto(quiz_url(site_url, "kundenfit"))
     page.check("#kf-kundenfit-q1-a0")
+    page.locator("#kf-kundenfit-q2").wait_for(state="visible")  # moved on by itself
+    skip_to_last(page, "kundenfit", len(quiz.rules))
     page.get_by_role("button", name="Auswerten").click()
     errors = page.locator("[data-kf-errors]")
     errors.wait_for(state="visible")
@@ -228,9 +247,7 @@ def test_each_quiz_keeps_its_own_key_in_the_hash(page, site_url):
     assert shown_result(page, quiz)["outcome"] == score(quiz, answers).outcome
     page.get_by_role("button", name="Neu starten").click()
     assert page.url.endswith("#kf-other=1-2")
-    page.check("#kf-kundenfit-q1-a1")
-    for number in range(2, len(quiz.rules) + 1):
-        page.check(f"#kf-kundenfit-q{number}-a0")
+    answer(page, quiz, [1] + [0] * (len(quiz.rules) - 1))
     page.get_by_role("button", name="Auswerten").click()
     shown_result(page, quiz)
     assert page.url.endswith("#kf-other=1-2&kf-kundenfit=1-" + "-".join(["0"] * (len(quiz.rules) - 1)))
@@ -239,14 +256,14 @@ def test_each_quiz_keeps_its_own_key_in_the_hash(page, site_url):
 def test_invalid_hash_is_ignored(page, site_url):
     page.goto(f"{quiz_url(site_url, 'kundenfit')}#kf-kundenfit=9-9")
     assert page.locator("[data-kf-result]").is_hidden()
-    assert page.locator("[data-kf-submit]").is_visible()
+    assert page.locator("#kf-kundenfit-q1").is_visible() and page.locator("[data-kf-next]").is_visible()
 
 
 def test_quiz_embedded_in_an_article_works(page, site_url):
     quiz = BOOK.quizzes["kundenfit"]
     _, answers = two_answer_sets(quiz)
     page.goto(f"{site_url}artikel/kunden-die-nicht-passen/")
-    answer(page, quiz, answers)
+    answer_steps(page.locator('[data-kf-quiz="kundenfit"]'), quiz.id, answers)
     page.locator('[data-kf-quiz="kundenfit"]').get_by_role("button", name="Auswerten").click()
     check_result_matches_python(page, quiz, answers)
 
@@ -288,13 +305,89 @@ def test_error_summary_and_result_have_no_axe_violations(page, site_url):
     axe = Axe()
     quiz = BOOK.quizzes["kundenfit"]
     page.goto(quiz_url(site_url, "kundenfit"))
+    violations = axe.run(page).response["violations"]  # a question alone, with its progress
+    assert violations == [], [v["id"] for v in violations]
+    skip_to_last(page, "kundenfit", len(quiz.rules))
     page.get_by_role("button", name="Auswerten").click()
     page.locator("[data-kf-errors]").wait_for(state="visible")
     violations = axe.run(page).response["violations"]
     assert violations == [], [v["id"] for v in violations]
     worst = [min(range(len(r.answers)), key=lambda i, r=r: r.answers[i].points) for r in quiz.rules]
+    page.goto(quiz_url(site_url, "kundenfit"))
     answer(page, quiz, worst)  # caps, weak answers, advice: everything the result can show
     page.get_by_role("button", name="Auswerten").click()
     shown_result(page, quiz)
     violations = axe.run(page).response["violations"]
     assert violations == [], [(v["id"], [n["target"] for n in v["nodes"]]) for v in violations]
+
+
+def test_one_question_at_a_time_with_progress_back_and_the_key_folded(browser, site_url):
+    quiz = BOOK.quizzes["kundenfit"]
+    count = len(quiz.rules)
+    context = browser.new_context(viewport={"width": 375, "height": 812})
+    try:
+        page = context.new_page()
+        page.goto(quiz_url(site_url, "kundenfit"))
+        root = page.locator('[data-kf-quiz="kundenfit"]')
+        # A phone shows the first question, its progress and the folded key within two screens.
+        height = page.evaluate("document.documentElement.scrollHeight")
+        assert height <= 2 * 812, f"{height} px before the first answer"
+        assert root.locator("fieldset:visible").count() == 1
+        assert root.locator("[data-kf-step]").inner_text() == f"Frage 1 von {count}"
+        assert root.locator("[data-kf-step]").get_attribute("aria-live") == "polite"
+        assert root.locator("[data-kf-back]").is_hidden() and root.locator("[data-kf-submit]").is_hidden()
+        toggle = root.get_by_role("button", name="Auswertung selbst ausrechnen")
+        assert toggle.get_attribute("aria-expanded") == "false"
+        assert root.locator("[data-kf-key]").is_hidden() and root.locator(".kf-key-table").first.is_hidden()
+
+        page.check("#kf-kundenfit-q1-a2")  # a tap moves on by itself, focus on the new legend
+        root.locator("#kf-kundenfit-q2").wait_for(state="visible")
+        page.wait_for_function("document.activeElement.closest('#kf-kundenfit-q2') !== null")
+        assert root.locator("[data-kf-step]").inner_text() == f"Frage 2 von {count}"
+        assert root.locator("#kf-kundenfit-q1").is_hidden()
+        root.get_by_role("button", name="Zurück").click()
+        assert root.locator("#kf-kundenfit-q1").is_visible()
+        assert page.is_checked("#kf-kundenfit-q1-a2"), "answers stay when going back"
+        assert page.evaluate("document.activeElement.tagName") == "LEGEND"
+
+        toggle.click()
+        assert toggle.get_attribute("aria-expanded") == "true"
+        assert (
+            root.locator(".kf-key-table").count() == count
+            and root.locator(".kf-key-table").first.is_visible()
+        )
+        toggle.click()
+        assert root.locator("[data-kf-key]").is_hidden()
+
+        answers = [2] + [0] * (count - 1)
+        answer(page, quiz, answers)
+        root.get_by_role("button", name="Auswerten").click()
+        heading = root.locator("[data-kf-result-heading]")
+        heading.wait_for(state="visible")
+        page.wait_for_function(
+            "(() => { const r = document.querySelector('[data-kf-result-heading]').getBoundingClientRect();"
+            " return r.top >= 0 && r.bottom <= innerHeight; })()"
+        )
+        assert heading.evaluate("(el) => document.activeElement === el")
+        assert page.url.endswith(f"#kf-kundenfit={'-'.join(map(str, answers))}"), (
+            "the result link is unchanged"
+        )
+    finally:
+        context.close()
+
+
+def test_error_summary_heading_is_in_view_on_a_phone(browser, site_url):
+    context = browser.new_context(viewport={"width": 375, "height": 812})
+    try:
+        page = context.new_page()
+        page.goto(quiz_url(site_url, "kundenfit"))
+        skip_to_last(page, "kundenfit", len(BOOK.quizzes["kundenfit"].rules))
+        page.get_by_role("button", name="Auswerten").click()
+        page.locator("[data-kf-errors]").wait_for(state="visible")
+        top, bottom = page.locator(".kf-errors-title").evaluate(
+            "(el) => [el.getBoundingClientRect().top, el.getBoundingClientRect().bottom]"
+        )
+        assert top >= 0 and bottom <= 812
+        assert page.evaluate("document.activeElement.hasAttribute('data-kf-errors')")
+    finally:
+        context.close()

@@ -23,6 +23,7 @@ from pelican.plugins.kundenfit.hosts import HOST_FILES, LONG
 from pelican.plugins.kundenfit.rules import load_rulebook
 from pelican.plugins.kundenfit.scoring import score
 
+from tests.support.quiz import answer_steps
 from tests.support.server import StaticServer, free_port
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -198,8 +199,7 @@ def test_embed_page_reaches_the_result_inside_a_frame_on_another_origin(page, bl
     assert frame.locator("html").get_attribute("lang") == lang
     quiz = BOOK.quizzes[QUIZ]
     answers = worst_answers(quiz)
-    for number, index in enumerate(answers, start=1):
-        frame.locator(f"#kf-{QUIZ}-q{number}-a{index}").check()
+    answer_steps(frame, QUIZ, answers)
     frame.locator("[data-kf-submit]").click()
     frame.locator("[data-kf-result]").wait_for(state="visible")
     assert frame.locator(f'[data-kf-outcome="{score(quiz, answers).outcome}"]').is_visible()

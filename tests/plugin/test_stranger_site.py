@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from tests.support.build import ROOT
+from tests.support.quiz import answer_steps
 from tests.support.sample_site import SAMPLE_SITE
 from tests.support.server import StaticServer, free_port
 
@@ -119,8 +120,7 @@ def test_quiz_reaches_a_result_on_the_article_and_on_the_quiz_page(venv, site, t
         for path, scope in (("passt-die-person.html", "[data-kf-quiz=demo]"), ("quiz/demo/", "body")):
             page.goto(base + path)
             quiz = page.locator(scope)
-            for fieldset in quiz.locator("fieldset.kf-question").all():
-                fieldset.locator("input[type=radio]").first.check()
+            answer_steps(quiz, "demo", [0, 0])
             quiz.get_by_role("button", name="Auswerten").click()
             result = quiz.locator("[data-kf-result]")
             result.wait_for(state="visible")

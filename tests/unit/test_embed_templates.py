@@ -137,8 +137,10 @@ def test_loader_snippet_is_a_placeholder_link_and_one_async_script():
     code = pasted(soup.select_one('textarea[data-kf-embed-code="script"]'))
     box = code.find("div")
     assert box["data-kundenfit-embed"] == "kundenfit" and box["data-lang"] == "de"
+    assert box["data-src"] == f"{SITEURL}/embed/kundenfit/", "the loader frames the embed page"
     link = box.find("a")
-    assert link["href"] == f"{SITEURL}/embed/kundenfit/"
+    # Where a blog strips the script, the link leads to the full page (header, footer, Impressum).
+    assert link["href"] == f"{SITEURL}/quiz/kundenfit/"
     assert text_of(link) == f"Selbsttest: {SCORE_QUIZ.title}"
     assert code.find_all("b") == [], "the quiz title stays text in the pasted code"
     scripts = code.find_all("script")
@@ -152,6 +154,26 @@ def test_iframe_snippet_has_src_title_and_no_border():
     assert frame["src"] == f"{SITEURL}/embed/kundenfit/"
     assert frame["title"] == f"Selbsttest: {SCORE_QUIZ.title}"
     assert frame["loading"] == "lazy" and "border:0" in frame["style"]
+    # Fits a phone screen (375 × 812): no taller than 600 px and never taller than the screen.
+    assert "height:600px" in frame["style"] and "max-height:85vh" in frame["style"]
+
+
+def test_snippet_from_a_local_build_carries_a_warning():
+    assert snippet_soup().select("[data-kf-embed-local]") == []
+    for local in ("http://localhost:8000", "http://127.0.0.1:8123", ""):
+        soup = snippet_soup(SITEURL=local, embed_url=f"{local}/embed/kundenfit/")
+        warning = soup.select_one("[data-kf-embed-local]")
+        assert warning is not None and "SITEURL" in text_of(warning)
+
+
+def test_snippet_names_the_page_address_for_wordpress_authors():
+    assert f"{SITEURL}/quiz/kundenfit/" in text_of(snippet_soup().select_one("section.kf-embed-code"))
+
+
+def test_embed_page_has_the_site_icon_when_set():
+    soup = soup_of(embed_page(KUNDENFIT_EMBED_ICON="favicon.svg", THEME_STATIC_DIR="theme"))
+    assert soup.find("link", rel="icon")["href"] == f"{SITEURL}/theme/favicon.svg"
+    assert soup_of(embed_page()).find("link", rel="icon") is None
 
 
 def test_snippet_fields_are_labelled_read_only_with_copy_buttons():

@@ -219,7 +219,10 @@ def test_every_question_is_a_numbered_fieldset_with_radio_buttons():
 def test_scoring_key_lists_points_caps_bands_and_advice():
     soup = soup_of(render_quiz())
     key = soup.select_one(".kf-key")
-    assert key is not None and key.find(["h3"]).get_text() == "Auswertung"
+    assert key is not None and key.find(["h3"]).get_text() == "Auswertung selbst ausrechnen"
+    # Open in the HTML (no JavaScript, print); kundenfit.js closes it behind its heading.
+    body = key.select_one("[data-kf-key]")
+    assert body is not None and not body.has_attr("hidden") and body["id"]
     tables = key.select("table")
     assert len(tables) == len(RULES)
     for table, rule_ in zip(tables, RULES, strict=True):

@@ -22,6 +22,7 @@ from .embeds import fill_placeholders, metadata_ids
 from .errors import KundenfitError
 from .manifest import manifest_json
 from .newsletter import newsletter_form
+from .oembed import write_oembed
 from .pdf import pdf_support
 from .problems import stop_build
 from .rules import load_rulebook
@@ -177,6 +178,14 @@ class KundenfitGenerator(Generator):
                     with_pdf=self.with_pdf,
                     newsletter=self.newsletter,
                 ),
+            )
+            write_oembed(
+                Path(self.output_path) / self.addresses.save_as("oembed", quiz_id),
+                title=self.rulebook.quizzes[quiz_id].title,
+                page_url=self.addresses.url("quiz", quiz_id),
+                embed_url=self.addresses.url("embed", quiz_id),
+                provider_name=self.settings["SITENAME"],
+                provider_url=self.settings["SITEURL"] + "/",
             )
         for kind, items in (("quiz", self.rulebook.quizzes), ("checklist", self.rulebook.checklists)):
             template = self.get_template(f"kundenfit/{kind}_page")

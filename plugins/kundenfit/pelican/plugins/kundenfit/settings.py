@@ -28,6 +28,13 @@ DEFAULTS = {
     # Where the site is published: the build writes the header files that host reads (hosts.py,
     # docs/deploy.md): cloudflare, netlify, nginx, apache, github-pages or s3.
     "KUNDENFIT_HOST": "cloudflare",
+    # oEmbed response per quiz (oembed.py), named by a discovery link on the quiz page.
+    "KUNDENFIT_OEMBED_URL": "oembed/{id}.json",
+    "KUNDENFIT_OEMBED_SAVE_AS": "oembed/{id}.json",
+    # The site's icon on the embed pages: a file in the theme's static folder, or None.
+    "KUNDENFIT_EMBED_ICON": None,
+    # Frame headers for static hosts (Cloudflare `_headers`), at the output root; "" writes none.
+    "KUNDENFIT_HEADERS_SAVE_AS": "_headers",
     # Newsletter sign-up after a result; None shows checklist and contact links (newsletter.py).
     "KUNDENFIT_NEWSLETTER": None,
     # Ids of quizzes and checklists in the order listings show them (landing page, manifest);

@@ -89,6 +89,7 @@ def view_context(
             "pdf_url": pdf_url(checklist.id) if checklist else None,
             "page_url": addresses.url("quiz", quiz.id),
             "embed_url": addresses.url("embed", quiz.id),
+            "oembed_url": addresses.url("oembed", quiz.id),
             "loader_url": addresses.asset(LOADER_NAME),
             "newsletter": newsletter,
             "contact_email": addresses.options["KUNDENFIT_CONTACT_EMAIL"],

@@ -11,6 +11,14 @@
   // Prefix of every attribute this script reads or writes.
   const P = 'data-kf-';
   const EVENT = 'kundenfit:result';
+  // Set by embed() in an iframe sized by loader.js: asks the host page to scroll instead.
+  let hostScroll = null;
+  // Copy `text`, then call `done`; without clipboard access focus `el` to be copied by hand.
+  const copy = (text, done, el) => {
+    const fail = () => el && el.focus();
+    if (navigator.clipboard) navigator.clipboard.writeText(text).then(done, fail);
+    else fail();
+  };
 
   /**
    * Score `answers` (one answer index per rule, in quiz order) for the quiz `data`.
@@ -87,28 +95,74 @@
       this.form = root.querySelector('form');
       this.fieldsets = Array.from(root.querySelectorAll('fieldset[' + P + 'rule]'));
       if (!this.form || this.fieldsets.length !== this.data.rules.length) {
-        throw new Error('kundenfit: the quiz markup does not match its data');
+        throw new Error('kundenfit: markup and data differ');
       }
       this.submitButton = this.$('submit');
       this.errors = this.$('errors');
       this.result = this.$('result');
       this.status = this.$('status');
+      this.last = this.fieldsets.length - 1;
+      this.step = 0;
       this.listeners = [];
       this.on(this.form, 'submit', (e) => this.submit(e));
+      // A sandboxed frame without allow-forms (WordPress's oEmbed iframe) never fires submit.
+      this.on(this.form, 'click', (e) => e.target.closest('[type=submit]') && this.submit(e));
+      // Only a tap or click on an answer moves on by itself: arrow keys select as they go.
+      this.on(this.form, 'pointerdown', () => (this.pointer = 1));
+      this.on(this.form, 'keydown', () => (this.pointer = 0));
       this.on(this.form, 'change', (e) => {
         const fs = e.target.closest('fieldset');
+        const step = this.step;
         if (fs) fs.classList.remove('kf-missing');
         // A shown result follows changed answers, so it and its link never disagree.
         if (!this.result.hidden) this.show(this.answers(), false);
+        else if (this.pointer && step < this.last) setTimeout(() => step === this.step && this.go(step + 1), 300);
       });
       this.on(this.errors, 'click', (e) => this.jump(e));
+      this.on(this.$('back'), 'click', () => this.go(this.step - 1));
       this.on(this.$('restart'), 'click', () => this.restart());
-      this.on(this.$('copy'), 'click', () => this.copy());
+      this.on(this.$('copy'), 'click', () => copy(location.href, () => this.announce(this.text('copied')), this.$('link')));
       this.on(window, 'hashchange', () => this.restore());
-      this.submitButton.hidden = false;
+      // The scoring key closes behind a button made from its heading (open again in print).
+      const key = this.$('key');
+      const title = this.$('key-title');
+      if (key) {
+        const button = document.createElement('button');
+        const toggle = () => button.setAttribute('aria-expanded', !key.classList.toggle('kf-off'));
+        button.type = 'button';
+        button.className = 'kf-key-toggle';
+        button.append(...title.childNodes);
+        title.append(button);
+        toggle();
+        this.on(button, 'click', toggle);
+      }
+      this.$('progress').hidden = false;
       root.classList.add('kf-js');
       root.setAttribute(P + 'ready', '');
+      this.go(0, false);
       this.restore();
+    }
+
+    /** Show question `n` alone (one step), with its progress; `focus`: by the visitor. */
+    go(n, focus = true) {
+      n = this.step = Math.max(0, Math.min(n, this.last));
+      this.fieldsets.forEach((fs, i) => fs.classList.toggle('kf-off', i !== n));
+      this.$('back').hidden = !n;
+      this.$('next').hidden = n === this.last;
+      this.submitButton.hidden = n < this.last;
+      this.$('step').textContent = this.text('step').replace('{n}', n + 1);
+      this.$('fill').style.width = ((n + 1) * 100) / (this.last + 1) + '%';
+      if (!focus) return;
+      this.reveal(this.form);
+      this.fieldsets[n].querySelector('legend').focus({ preventScroll: true });
+    }
+
+    // Bring `el` into view (`force`: its top to the screen's top). In an iframe sized by
+    // loader.js the frame never scrolls itself (its next resize would undo it): the host does.
+    reveal(el, force) {
+      const r = el.getBoundingClientRect();
+      if (hostScroll) hostScroll(r.top, force ? 1e9 : r.bottom);
+      else if (force || r.top < 0 || r.bottom > innerHeight) el.scrollIntoView();
     }
 
     $(name) {
@@ -132,7 +186,8 @@
     destroy() {
       this.listeners.forEach(([el, type, fn]) => el.removeEventListener(type, fn));
       this.listeners = [];
-      this.submitButton.hidden = true;
+      this.root.querySelectorAll('.kf-off').forEach((el) => el.classList.remove('kf-off'));
+      ['submit', 'next', 'back', 'progress'].forEach((name) => (this.$(name).hidden = true));
       this.result.hidden = true;
       this.errors.hidden = true;
       this.fieldsets.forEach((fs) => fs.classList.remove('kf-missing'));
@@ -149,6 +204,8 @@
 
     submit(event) {
       event.preventDefault();
+      // Weiter, or Enter on an answer before the last question: the next question.
+      if (this.step < this.last) return this.go(this.step + 1);
       const answers = this.answers();
       const missing = this.fieldsets.filter((fs, i) => answers[i] < 0);
       if (missing.length) this.showErrors(missing);
@@ -163,15 +220,13 @@
         const link = document.createElement('a');
         link.href = '#' + fs.id;
         link.setAttribute(P + 'goto', this.fieldsets.indexOf(fs));
-        const legend = fs.querySelector('legend');
-        link.textContent = (legend ? legend.textContent : fs.id).replace(/\s+/g, ' ').trim();
-        const item = document.createElement('li');
-        item.appendChild(link);
-        list.appendChild(item);
+        link.textContent = fs.querySelector('legend').textContent.replace(/\s+/g, ' ').trim();
+        list.appendChild(document.createElement('li')).appendChild(link);
       });
       this.result.hidden = true;
       this.errors.hidden = false;
-      this.errors.focus();
+      this.reveal(this.errors, true);
+      this.errors.focus({ preventScroll: true });
     }
 
     // The error links would replace the URL hash that holds the answers, so move focus
@@ -180,9 +235,11 @@
       const link = event.target.closest('[' + P + 'goto]');
       if (!link) return;
       event.preventDefault();
-      const fs = this.fieldsets[Number(link.getAttribute(P + 'goto'))];
+      const n = Number(link.getAttribute(P + 'goto'));
+      const fs = this.fieldsets[n];
       const input = fs.querySelector('input:checked') || fs.querySelector('input');
-      fs.scrollIntoView();
+      this.go(n, false);
+      this.reveal(this.form, true);
       if (input) input.focus({ preventScroll: true });
     }
 
@@ -233,7 +290,7 @@
       this.result.hidden = false;
       if (byUser || document.activeElement === document.body) {
         // Show the result from its top (focus alone scrolls only as far as the heading).
-        this.result.scrollIntoView({ block: 'start' });
+        this.reveal(this.result, true);
         this.$('result-heading').focus({ preventScroll: true });
       }
       if (!byUser) return;
@@ -250,17 +307,10 @@
       this.result.hidden = true;
       this.errors.hidden = true;
       this.writeHash('');
-      this.fieldsets[0].querySelector('input').focus();
+      this.go(0, false);
+      this.reveal(this.form);
+      this.fieldsets[0].querySelector('input').focus({ preventScroll: true });
       this.announce(this.text('reset'));
-    }
-
-    copy() {
-      const done = () => this.announce(this.text('copied'));
-      const link = this.$('link');
-      // Without clipboard access, focus the link so it can be copied by hand.
-      const fallback = () => link && link.focus();
-      if (navigator.clipboard) navigator.clipboard.writeText(location.href).then(done, fallback);
-      else fallback();
     }
 
     announce(message) {
@@ -303,6 +353,7 @@
           r.checked = Number(r.value) === answers[i];
         });
       });
+      this.go(this.last, false);
       this.show(answers, false);
     }
   }
@@ -315,7 +366,7 @@
         instances.push(new Quiz(el));
       } catch (e) {
         // Leave the plain self-test in place rather than half an interactive quiz.
-        if (window.console) console.error(e);
+        console.error(e);
       }
     });
     document.querySelectorAll('[' + P + 'print]').forEach((button) => {
@@ -330,40 +381,53 @@
       button.hidden = false;
       button.onclick = () => {
         field.select();
-        const done = () => status && (status.textContent = button.getAttribute(P + 'copied'));
-        if (navigator.clipboard) navigator.clipboard.writeText(field.value).then(done, () => field.focus());
-        else field.focus();
+        copy(field.value, () => status && (status.textContent = button.getAttribute(P + 'copied')), field);
       };
     });
   }
 
-  // On an embed page (html[data-kf-embed]) framed by loader.js: report the page's height and
-  // each result to the host page, whose origin the loader passed as ?host=. Messages go to that
-  // exact origin only (never "*"), so no other page can read them.
+  // On an embed page (html[data-kf-embed]) in an iframe. Framed by loader.js: report the page's
+  // height, each result and what to scroll into view to the host page, whose origin the loader
+  // passed as ?host=, to that exact origin only (never "*"), so no other page can read them.
+  // Framed by WordPress (oEmbed): wp-embed.js sizes its sandboxed iframe (200 to 1000 px) when
+  // told {message: 'height', value, secret} with the secret it put in our address (#?secret=);
+  // the sandbox has no origin to name, so '*' (the height is no secret), and it follows links
+  // to our own site for us (the sandbox may not navigate the top page).
   function embed() {
     const host = new URLSearchParams(location.search).get('host') || '';
+    const secret = (/secret=([a-zA-Z0-9]+)/.exec(location.hash) || [])[1];
+    const parent = window.parent;
+    const root = document.documentElement;
     let origin = '';
     try {
       origin = new URL(host).origin;
     } catch (e) {
-      return;
+      // No host (a plain iframe, or WordPress): see below.
     }
-    if (origin !== host || window.parent === window || !window.ResizeObserver) return;
-    const root = document.documentElement;
-    const post = (data) => window.parent.postMessage(Object.assign({ kundenfit: 1 }, data), origin);
+    if (parent === window || !window.ResizeObserver) return;
+    let post;
     let last = 0;
-    const size = () => {
-      const height = Math.ceil(root.getBoundingClientRect().height);
-      if (height !== last) post({ height: (last = height) });
-    };
-    root.setAttribute(P + 'sized', ''); // kundenfit-embed.css: no inner scrollbar from now on
-    new ResizeObserver(size).observe(root);
-    window.addEventListener('resize', size);
-    document.addEventListener(EVENT, (e) => {
-      size();
-      post({ result: e.detail });
-    });
-    size();
+    const measure = () => (last = Math.ceil(root.getBoundingClientRect().height));
+    if (origin && origin === host) {
+      post = (data) => parent.postMessage(Object.assign({ kundenfit: 1 }, data), origin);
+      root.setAttribute(P + 'sized', ''); // kundenfit-embed.css: no inner scrollbar from now on
+      hostScroll = (top, bottom) => post({ height: measure(), top, bottom });
+      document.addEventListener(EVENT, (e) => post({ result: e.detail }));
+    } else if (secret) {
+      post = (data) => parent.postMessage({ message: 'height', value: data.height, secret }, '*');
+      window.addEventListener('message', (e) => {
+        if (e.data && e.data.message === 'ready' && e.data.secret === secret) post({ height: measure() });
+      });
+      document.addEventListener('click', (e) => {
+        const link = e.target.closest('a[href]');
+        if (!link || e.defaultPrevented) return;
+        e.preventDefault();
+        parent.postMessage({ message: 'link', value: link.href, secret }, '*');
+      });
+    } else return;
+    const size = () => last !== measure() && post({ height: last });
+    new ResizeObserver(size).observe(root); // also on window resizes: the width changes
+    post({ height: measure() });
   }
 
   if (typeof module !== 'undefined' && module.exports) module.exports = { score };

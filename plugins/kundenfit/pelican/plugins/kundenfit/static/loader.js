@@ -1,13 +1,16 @@
 /*! Kundenfit embed loader: shows each Kundenfit quiz placeholder on this page as a sized iframe. */
 /*
  * Snippet (copied from a quiz page):
- *   <div data-kundenfit-embed="kundenfit" data-lang="de"><a href="https://site/embed/kundenfit/">…</a></div>
+ *   <div data-kundenfit-embed="kundenfit" data-lang="de" data-src="https://site/embed/kundenfit/">
+ *   <a href="https://site/quiz/kundenfit/">…</a></div>
  *   <script src="https://site/kundenfit/loader.js" async></script>
- * The link is the fallback where scripts are stripped; with this script it becomes an iframe that
- * is exactly as high as the quiz. The embed page reports its height (and each result) by
- * postMessage to this page's origin, passed to it as ?host=. Only messages from our own iframes
- * AND from the site's origin (that of this script) are believed. A result is re-dispatched on the
- * placeholder as the bubbling DOM event `kundenfit:result` (detail: quiz, outcome, lang).
+ * The link (to the quiz's full page) is the fallback where scripts are stripped; with this script
+ * the placeholder becomes an iframe of the embed page (data-src; older snippets: the link) that is
+ * exactly as high as the quiz. The embed page reports its height, each result and the part of it
+ * to bring into view (top, bottom: px from its top) by postMessage to this page's origin, passed
+ * to it as ?host=. Only messages from our own iframes AND from the site's origin (that of this
+ * script) are believed. A result is re-dispatched on the placeholder as the bubbling DOM event
+ * `kundenfit:result` (detail: quiz, outcome, lang).
  * Running the loader twice (two snippets on one page) is harmless: each placeholder is taken once.
  */
 (function () {
@@ -24,7 +27,7 @@
     Array.prototype.forEach.call(list, function (box) {
       var link = box.querySelector('a[href]');
       if (!link) return;
-      var url = new URL(link.href, location.href);
+      var url = new URL(box.getAttribute('data-src') || link.href, location.href);
       if (url.origin !== site) return; // only ever frame the site this loader came from
       url.searchParams.set('host', location.origin);
       var frame = document.createElement('iframe');
@@ -52,6 +55,11 @@
       if (!event.source || pair[0].contentWindow !== event.source) return;
       var height = Number(data.height);
       if (height > 0 && height < 100000) pair[0].style.height = Math.ceil(height) + 'px';
+      // After the new height: scroll this page when that part of the quiz is not in view (the
+      // quiz never scrolls inside its frame).
+      var top = pair[0].getBoundingClientRect().top;
+      var a = top + Number(data.top);
+      if (a >= top && (a < 0 || top + Number(data.bottom) > innerHeight)) scrollBy(0, a - 8);
       var r = data.result;
       if (r && typeof r === 'object') {
         pair[1].dispatchEvent(
