@@ -1,4 +1,5 @@
-# Kundenfit: `make html` builds the site, `make test` runs every check.
+# Kundenfit: `make html` builds the site, `make test` runs every check, `make publish` builds
+# for the real address (publishconf.py) and refuses while a placeholder is left.
 # The first run creates .venv/ and installs the pinned dependencies.
 
 PY ?= python3
@@ -8,11 +9,12 @@ PELICAN := $(BIN)/pelican
 INPUTDIR := content
 OUTPUTDIR := output
 CONFFILE := pelican.conf.py
+PUBLISHCONF := publishconf.py
 PELICANOPTS ?=
 PORT ?= 8000
 STAGING := .build-new
 
-.PHONY: html serve clean test lint bench messages install install-test
+.PHONY: html publish serve clean test lint bench messages install install-test
 
 install: $(VENV)/.installed
 install-test: $(VENV)/.installed-test
@@ -32,13 +34,23 @@ $(VENV)/.installed-test: requirements-test.txt $(VENV)/.installed
 
 # Build into a staging folder and swap it in only on success: a failed build never
 # touches the last good output/.
-html: $(VENV)/.installed
+# `make html` uses the local settings (relative addresses: output/ works from disk too);
+# `make publish` the production settings, whose check stops Pelican before it writes anything
+# while a placeholder is left (one line per setting to fix).
+define build
 	rm -rf $(STAGING)
-	$(PELICAN) $(INPUTDIR) -o $(STAGING) -s $(CONFFILE) $(PELICANOPTS) || { rm -rf $(STAGING); exit 1; }
+	$(PELICAN) $(INPUTDIR) -o $(STAGING) -s $(1) $(PELICANOPTS) || { rm -rf $(STAGING); exit 1; }
 	rm -rf $(OUTPUTDIR).old
 	if [ -d $(OUTPUTDIR) ]; then mv $(OUTPUTDIR) $(OUTPUTDIR).old; fi
 	mv $(STAGING) $(OUTPUTDIR)
 	rm -rf $(OUTPUTDIR).old
+endef
+
+html: $(VENV)/.installed
+	$(call build,$(CONFFILE))
+
+publish: $(VENV)/.installed
+	$(call build,$(PUBLISHCONF))
 
 serve: html
 	$(PELICAN) $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) $(PELICANOPTS) --autoreload --listen --port $(PORT)

@@ -29,6 +29,8 @@ def pelican_command(
         str(settings or ROOT / "pelican.conf.py"),
         "-e",
         f'SITEURL="{siteurl}"',
+        # A build for a real address, like publishconf.py (pelican.conf.py is for local previews).
+        "RELATIVE_URLS=false",
         *(overrides or []),
     ]
 

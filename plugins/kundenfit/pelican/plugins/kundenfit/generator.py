@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 
 from jinja2 import ChoiceLoader, FileSystemLoader
 from pelican.generators import Generator
+from pelican.utils import get_relative_path, path_to_url
 
 from . import settings as kf_settings
 from .assets import CSS_NAME, EMBED_CSS_NAME, JS_NAME, LOADER_NAME, write_assets
@@ -66,6 +67,7 @@ class KundenfitGenerator(Generator):
         self.rulebook = None  # in this site's language
         self.newsletter = None
         self.manifest: list[dict] = []
+        self.base = None  # with RELATIVE_URLS: the way from the page being written to the site root
 
     # -- addresses ---------------------------------------------------------------------------
     # Each kind of page has a KUNDENFIT_<KIND>_URL and _SAVE_AS setting ({id}, {lang}).
@@ -76,7 +78,12 @@ class KundenfitGenerator(Generator):
         return self.options[f"KUNDENFIT_{kind.upper()}_URL"].format(id=view_id)
 
     def url(self, kind: str, view_id: str, siteurl: str | None = None, lang: str | None = None) -> str:
-        return f"{siteurl or self.settings['SITEURL']}/{self.view_path(kind, view_id, lang)}"
+        return f"{siteurl or self.base or self.settings['SITEURL']}/{self.view_path(kind, view_id, lang)}"
+
+    def relative_to(self, save_as: str | None) -> None:
+        """With RELATIVE_URLS, address everything from `save_as` (as Pelican's writer does)."""
+        relative = self.settings.get("RELATIVE_URLS") and save_as
+        self.base = path_to_url(get_relative_path(save_as)) if relative else None
 
     def save_as(self, kind: str, view_id: str) -> str:
         return self.options[f"KUNDENFIT_{kind.upper()}_SAVE_AS"].format(id=view_id)
@@ -124,7 +131,7 @@ class KundenfitGenerator(Generator):
         return jobs
 
     def asset_url(self, name: str) -> str:
-        return f"{self.settings['SITEURL']}/{self.options['KUNDENFIT_ASSETS_DIR']}/{name}"
+        return f"{self.base or self.settings['SITEURL']}/{self.options['KUNDENFIT_ASSETS_DIR']}/{name}"
 
     # -- languages ---------------------------------------------------------------------------
     @property
@@ -200,6 +207,7 @@ class KundenfitGenerator(Generator):
             self.newsletter = newsletter_form(self.options["KUNDENFIT_NEWSLETTER"], self.lang)
         except KundenfitError as error:
             stop_build([error])
+        self.context["kundenfit_newsletter"] = self.newsletter
         self.install_ui_translations()
 
     def listing(self, kind: str, lang: str, siteurl: str | None = None) -> list[dict]:
@@ -214,6 +222,8 @@ class KundenfitGenerator(Generator):
                 "intro": v.intro,
                 "lang": lang,
                 "url": self.url(kind, v.id, siteurl, lang),
+                "path": self.view_path(kind, v.id, lang),
+                "items": len(v.rules) if kind == "quiz" else sum(len(g.rules) for g in v.groups),
                 **{f"{other}_url": self.url(other, v.id, siteurl, lang) for other in extra},
             }
             for v in views.values()
@@ -265,6 +275,7 @@ class KundenfitGenerator(Generator):
 
     def embed_views_into(self, content) -> None:
         """Fill an article's directives and list the quizzes and checklists it links to."""
+        self.relative_to(getattr(content, "save_as", None))
         if content._content:
             content._content = fill_placeholders(
                 content._content, self.render_embed, self.asset_url(CSS_NAME), self.asset_url(JS_NAME)
@@ -275,11 +286,13 @@ class KundenfitGenerator(Generator):
             for kind, views in (("quiz", book.quizzes), ("checklist", book.checklists))
             for view_id in metadata_ids(content, kind)
         ]
+        self.relative_to(None)
 
     def generate_output(self, writer):
         self.install_ui_translations()  # the i18n plugin may have replaced ours meanwhile
         origin = urlsplit(self.settings["SITEURL"])
         for quiz_id in self.rulebook.quizzes:
+            self.relative_to(self.save_as("embed", quiz_id))
             writer.write_file(
                 self.save_as("embed", quiz_id),
                 self.get_template("kundenfit/quiz_embed"),
@@ -295,6 +308,7 @@ class KundenfitGenerator(Generator):
         for kind, views in (("quiz", self.rulebook.quizzes), ("checklist", self.rulebook.checklists)):
             template = self.get_template(f"kundenfit/{kind}_page")
             for view_id in views:
+                self.relative_to(self.save_as(kind, view_id))
                 writer.write_file(
                     self.save_as(kind, view_id),
                     template,
@@ -302,6 +316,7 @@ class KundenfitGenerator(Generator):
                     relative_urls=self.settings["RELATIVE_URLS"],
                     **self.view_context(kind, view_id, on_own_page=True),
                 )
+        self.relative_to(None)
         output = Path(self.output_path)
         write_assets(output / self.options["KUNDENFIT_ASSETS_DIR"])
         manifest = output / self.options["KUNDENFIT_MANIFEST_SAVE_AS"]
