@@ -7,7 +7,6 @@ would before uploading.
 from __future__ import annotations
 
 import os
-import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -17,7 +16,9 @@ from bs4 import BeautifulSoup
 
 from tests.support.build import ROOT
 
-IGNORE = shutil.ignore_patterns(".venv", "output", "output.old", ".build-new", "cache", ".git", "__pycache__", "*.mo")
+IGNORE = shutil.ignore_patterns(
+    ".venv", "output", "output.old", ".build-new", "cache", ".git", "__pycache__", "*.mo"
+)
 PLACEHOLDER_SETTINGS = [
     "SITEURL",
     'SITE_OWNER["name"]',
@@ -32,8 +33,8 @@ SITE_OWNER = {**SITE_OWNER, "name": "Dr. Erika Muster", "street": "Lindenweg 3",
               "city": "50667 Köln", "email": "hallo@erika-muster-coaching.de"}
 SITE_PRIVACY = {**SITE_PRIVACY, "hosting": "Muster Hosting GmbH, Hafenstraße 1, 20457 Hamburg",
                 "log_retention": "7 Tagen"}
-KUNDENFIT_NEWSLETTER = {"action": "https://post.muster-mail.de/subscribe", "provider": "Muster Mail GmbH, Berlin",
-                        "hidden": {"LIST": "coaching-7"}}
+KUNDENFIT_NEWSLETTER = {"action": "https://post.muster-mail.de/subscribe",
+                        "provider": "Muster Mail GmbH, Berlin", "hidden": {"LIST": "coaching-7"}}
 """
 SITEURL = "https://www.erika-muster-coaching.de"
 
@@ -77,7 +78,8 @@ def test_publish_refuses_the_committed_repository_and_names_every_placeholder(tm
 
 
 def test_published_site_has_no_placeholder_localhost_or_example_address(published):
-    pages = [p for p in published.rglob("*") if p.suffix in (".html", ".xml", ".json", ".txt", "") and p.is_file()]
+    suffixes = (".html", ".xml", ".json", ".txt", "")
+    pages = [p for p in published.rglob("*") if p.suffix in suffixes and p.is_file()]
     assert len(pages) > 30
     for page in pages:
         text = page.read_text(encoding="utf-8", errors="replace")
@@ -100,7 +102,8 @@ def test_privacy_page_names_every_field_the_newsletter_form_sends(published):
     for prefix in ("", "en/"):
         quiz = BeautifulSoup((published / prefix / "quiz/kundenfit/index.html").read_text(), "html.parser")
         form = quiz.find("form", action="https://post.muster-mail.de/subscribe")
-        sent = {field["name"] for field in form.find_all(["input", "select", "textarea"]) if field.get("name")}
+        fields = form.find_all(["input", "select", "textarea"])
+        sent = {field["name"] for field in fields if field.get("name")}
         assert {"EMAIL", "CONSENT", "QUIZ", "OUTCOME", "LANG", "LIST"} <= sent
         privacy = BeautifulSoup((published / prefix / "datenschutz/index.html").read_text(), "html.parser")
         named = {code.get_text() for code in privacy.select("#newsletter ~ ul code")}

@@ -8,7 +8,9 @@ from datetime import date, datetime
 
 from babel.dates import format_date as babel_format_date
 from jinja2 import pass_context
-from pelican.plugins.kundenfit.render.quiz_data import script_json  # one script-safe JSON encoder for the site
+
+# One script-safe JSON encoder for the whole site.
+from pelican.plugins.kundenfit.render.quiz_data import script_json
 
 _TAG = re.compile(r"<[^>]+>")
 _WORDS_PER_MINUTE = 200
@@ -111,7 +113,8 @@ def article_jsonld(article, siteurl: str, sitename: str) -> str:
 # A no-break space after these abbreviations keeps "§ 5 DDG" or "Art. 6 Abs. 1 lit. f" together.
 _GLUE = re.compile(r"(?<![\w.])(§§?|Art\.|Abs\.|lit\.|Nr\.|Dr\.|Section|Article) (?=[\w(])")
 _LAW = re.compile(
-    r"(§\u00a0\d+[a-z]?|Art\.\u00a0\d+(?:[–-]\d+)?|Abs\.\u00a0\d+|lit\.\u00a0[a-z]) (?=[A-ZÄÖÜ]{2,}|Abs\.|lit\.|Art\.)"
+    r"(§\u00a0\d+[a-z]?|Art\.\u00a0\d+(?:[–-]\d+)?|Abs\.\u00a0\d+|lit\.\u00a0[a-z])"
+    r" (?=[A-ZÄÖÜ]{2,}|Abs\.|lit\.|Art\.)"
 )
 
 

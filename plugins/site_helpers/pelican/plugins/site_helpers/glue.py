@@ -40,7 +40,8 @@ def check_publishable(pelican):
     if problems:
         for line in problems:
             print(f"Nicht veröffentlicht: {line}", file=sys.stderr)
-        print(f"make publish abgebrochen: {len(problems)} Problem(e). output/ bleibt unverändert.", file=sys.stderr)
+        summary = f"make publish abgebrochen: {len(problems)} Problem(e). output/ bleibt unverändert."
+        print(summary, file=sys.stderr)
         raise PublishRefused()
 
 

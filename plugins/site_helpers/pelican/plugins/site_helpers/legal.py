@@ -21,6 +21,8 @@ from .publish_check import PLACEHOLDER
 
 TEMPLATES = Path(__file__).parent / "templates"
 KINDS = ("impressum", "datenschutz")
+
+
 def is_placeholder(value) -> bool:
     """True for an empty value or one still marked [Platzhalter: …]."""
     return value is None or not str(value).strip() or bool(PLACEHOLDER.search(str(value)))
@@ -66,7 +68,9 @@ def render_legal(kind: str, settings: dict, lang: str, locale: str | None = None
         lstrip_blocks=True,
     )
     env.install_gettext_translations(
-        _translations(settings.get("I18N_GETTEXT_LOCALEDIR"), settings.get("I18N_GETTEXT_DOMAIN", "messages"), lang),
+        _translations(
+            settings.get("I18N_GETTEXT_LOCALEDIR"), settings.get("I18N_GETTEXT_DOMAIN", "messages"), lang
+        ),
         newstyle=True,
     )
     env.tests["placeholder"] = is_placeholder

@@ -76,7 +76,8 @@ def publish_problems(settings: Mapping) -> list[str]:
             if value is None or not str(value).strip():
                 problems.append(f'{setting}["{field}"] ist leer: bitte in pelican.conf.py ausfüllen.')
                 reported.add(f'{setting}["{field}"]')
-    email = (settings.get("SITE_OWNER") or {}).get("email") if isinstance(settings.get("SITE_OWNER"), Mapping) else None
+    owner = settings.get("SITE_OWNER")
+    email = owner.get("email") if isinstance(owner, Mapping) else None
     if email and str(email).strip() and "@" not in str(email) and not PLACEHOLDER.search(str(email)):
         problems.append('SITE_OWNER["email"] ist keine E-Mail-Adresse: bitte in pelican.conf.py korrigieren.')
     newsletter = settings.get("KUNDENFIT_NEWSLETTER")
