@@ -87,6 +87,8 @@ def test_published_site_has_no_placeholder_localhost_or_example_address(publishe
             assert bad not in text, f"{page.relative_to(published)} contains {bad}"
     index = (published / "index.html").read_text(encoding="utf-8")
     assert f'<link rel="canonical" href="{SITEURL}/">' in index
+    landing = BeautifulSoup(index, "html.parser")
+    assert landing.select_one(".newsletter form[action='https://post.muster-mail.de/subscribe']")
 
 
 def test_legal_pages_keep_references_together(published):
