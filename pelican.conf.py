@@ -99,8 +99,9 @@ SLUGIFY_SOURCE = "basename"
 
 # --- Feeds -----------------------------------------------------------------------------------
 FEED_ALL_ATOM = None
-# One feed per language (FEED_ATOM holds only the articles in the site's own language).
-FEED_ATOM = "feeds/all.atom.xml"
+# One feed per language (FEED_ATOM holds only the articles in the site's own language). A feed
+# needs the real address, so only publishconf.py turns it on (as in Pelican's own pelicanconf.py).
+FEED_ATOM = None
 FEED_ALL_RSS = None
 CATEGORY_FEED_ATOM = None
 TRANSLATION_FEED_ATOM = None

@@ -16,5 +16,6 @@ globals().update({k: v for k, v in runpy.run_path(_LOCAL).items() if k.isupper()
 SITEURL = os.environ.get("KUNDENFIT_SITEURL", "")
 RELATIVE_URLS = False
 FEED_DOMAIN = SITEURL
+FEED_ATOM = "feeds/all.atom.xml"
 # The build stops with one line per placeholder (pelican.plugins.site_helpers.publish_check).
 SITE_PUBLISH_CHECK = True

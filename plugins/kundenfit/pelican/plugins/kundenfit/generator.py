@@ -223,7 +223,7 @@ class KundenfitGenerator(Generator):
                 "lang": lang,
                 "url": self.url(kind, v.id, siteurl, lang),
                 "path": self.view_path(kind, v.id, lang),
-                "items": len(v.rules) if kind == "quiz" else sum(len(g.rules) for g in v.groups),
+                "count": len(v.rules) if kind == "quiz" else sum(len(g.rules) for g in v.groups),
                 **{f"{other}_url": self.url(other, v.id, siteurl, lang) for other in extra},
             }
             for v in views.values()
@@ -320,7 +320,9 @@ class KundenfitGenerator(Generator):
         output = Path(self.output_path)
         write_assets(output / self.options["KUNDENFIT_ASSETS_DIR"])
         manifest = output / self.options["KUNDENFIT_MANIFEST_SAVE_AS"]
-        manifest.write_text(manifest_json(self.manifest), encoding="utf-8")
+        manifest.write_text(
+            manifest_json(self.manifest, local=self.settings.get("RELATIVE_URLS")), encoding="utf-8"
+        )
         if self.options["KUNDENFIT_HEADERS_SAVE_AS"] and self.is_main_site:
             subsites = self.settings.get("I18N_SUBSITES") or {}
             (output / self.options["KUNDENFIT_HEADERS_SAVE_AS"]).write_text(

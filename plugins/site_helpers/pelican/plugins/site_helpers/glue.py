@@ -50,7 +50,11 @@ def add_filters(generator):
     env = generator.env
     env.filters.update(filters.THEME_FILTERS)
     # The theme's pages share the plugin's newsletter macros (one promise, one form).
-    env.loader = ChoiceLoader([env.loader, FileSystemLoader(str(KUNDENFIT_TEMPLATES))])
+    # site_helpers/_fields.html: the owner's data or a marked placeholder, in the page's language.
+    env.loader = ChoiceLoader(
+        [env.loader, FileSystemLoader(str(KUNDENFIT_TEMPLATES)), FileSystemLoader(str(legal.TEMPLATES))]
+    )
+    env.tests["placeholder"] = legal.is_placeholder
     if "gettext" not in env.globals and hasattr(env, "install_null_translations"):
         # Without a catalog (e.g. no i18n plugin) the German msgids are shown as they are.
         env.install_null_translations(newstyle=True)
