@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 
-
 LOCAL_NOTE = "Local preview (RELATIVE_URLS): addresses are relative; make publish writes the real ones."
 
 

@@ -80,6 +80,15 @@ def publish_problems(settings: Mapping) -> list[str]:
     email = owner.get("email") if isinstance(owner, Mapping) else None
     if email and str(email).strip() and "@" not in str(email) and not PLACEHOLDER.search(str(email)):
         problems.append('SITE_OWNER["email"] ist keine E-Mail-Adresse: bitte in pelican.conf.py korrigieren.')
+    responsible = owner if isinstance(owner, Mapping) else {}
+    if (
+        str(responsible.get("responsible_name") or "").strip()
+        and not str(responsible.get("responsible_address") or "").strip()
+    ):
+        problems.append(
+            'SITE_OWNER["responsible_address"] ist leer: zur Person nach § 18 Abs. 2 MStV gehört '
+            "ihre Anschrift (pelican.conf.py)."
+        )
     newsletter = settings.get("KUNDENFIT_NEWSLETTER")
     if isinstance(newsletter, Mapping) and not str(newsletter.get("provider") or "").strip():
         problems.append(
