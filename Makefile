@@ -1,4 +1,5 @@
-# Kundenfit: `make html` builds the site, `make test` runs every check.
+# Kundenfit: `make html` builds the site, `make test` runs every check, `make publish` builds
+# for the real address (publishconf.py) and refuses while a placeholder is left.
 # The first run creates .venv/ and installs the pinned dependencies.
 
 PY ?= python3
@@ -8,6 +9,7 @@ PELICAN := $(BIN)/pelican
 INPUTDIR := content
 OUTPUTDIR := output
 CONFFILE := pelican.conf.py
+PUBLISHCONF := publishconf.py
 PELICANOPTS ?=
 PORT ?= 8000
 STAGING := .build-new
@@ -57,7 +59,7 @@ html: $(VENV)/.installed
 
 # The site for its real address (KUNDENFIT_SITEURL): refuses while placeholders are left.
 publish: $(VENV)/.installed
-	$(call build_into_output,publishconf.py)
+	$(call build_into_output,$(PUBLISHCONF))
 
 serve: html
 	$(PELICAN) $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) $(PELICAN_LOG) $(PELICANOPTS) --autoreload --listen --port $(PORT)

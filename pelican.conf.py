@@ -1,39 +1,67 @@
-"""Pelican settings for the Kundenfit site.
+"""Pelican settings for the Kundenfit site, for building and previewing on your own machine.
 
-Everything a coach may want to change is at the top (owner data, newsletter); the rest wires
-Pelican, the theme and the Kundenfit plugin together. Build with `make html`.
+Everything a coach may want to change is at the top (owner data, privacy, newsletter, the order
+of quizzes); the rest wires Pelican, the theme and the Kundenfit plugin together. `make html`
+builds with relative addresses, so output/ also works when opened from disk. `make publish`
+builds for the real address with publishconf.py (which imports this file) and refuses while a
+placeholder is left.
 """
 
 import os
 
-# --- Site and owner (shown in Impressum and Datenschutz; replace the placeholders) ----------
+# --- Site and owner (Impressum and Datenschutz are made from these; replace the placeholders) --
 SITENAME = "Kundenfit"
 SITESUBTITLE = "Finde die Kunden, die zu dir passen"
 AUTHOR = "Kundenfit-Redaktion"
-# Absolute address of the site. `make serve` previews at this address; for publishing pass
-# the real one: make html PELICANOPTS="-e SITEURL='\"https://example.org\"'"
-SITEURL = os.environ.get("KUNDENFIT_SITEURL", "http://localhost:8000")
+# No address here: every link is relative. The real address is set in publishconf.py.
+SITEURL = ""
+RELATIVE_URLS = True
 
+# Anbieter nach § 5 DDG. Leere optionale Angaben erscheinen nicht im Impressum.
 SITE_OWNER = {
-    "name": "[Platzhalter: Vor- und Nachname]",
+    "name": "[Platzhalter: Vor- und Nachname oder Firmenname]",
+    "legal_form": "",  # optional, z. B. "Einzelunternehmen" oder "GmbH"
+    "represented_by": "",  # optional, bei einer Firma: vertretungsberechtigte Person(en)
     "street": "[Platzhalter: Straße und Hausnummer]",
     "city": "[Platzhalter: PLZ und Ort]",
-    "email": "kontakt@example.org",
-    "phone": "[Platzhalter: Telefonnummer]",
-    "responsible": "[Platzhalter: Verantwortlich nach § 18 Abs. 2 MStV]",
+    "email": "[Platzhalter: E-Mail-Adresse]",
+    "phone": "",  # optional
+    "register": "",  # optional, z. B. "Amtsgericht Köln, HRB 12345"
+    "vat_id": "",  # optional, Umsatzsteuer-Identifikationsnummer nach § 27a UStG
+    # Verantwortlich nach § 18 Abs. 2 MStV: leer = die Person oben mit ihrer Anschrift.
+    # Bei einer Firma hier eine natürliche Person eintragen.
+    "responsible_name": "",
+    "responsible_address": "",
 }
+
+# Für die Datenschutzerklärung.
+SITE_PRIVACY = {
+    "hosting": "[Platzhalter: Name und Anschrift des Hosting-Anbieters]",
+    "log_retention": "[Platzhalter: Speicherdauer der Server-Logs, z. B. 7 Tage]",
+    "updated": "2026-11-28",  # „Stand“ der Datenschutzerklärung (JJJJ-MM-TT)
+}
+
+# Newsletter: None zeigt nach einem Ergebnis und auf der Startseite einen Kontaktlink an
+# SITE_OWNER["email"]. Mit einem Anbieter erscheint ein Anmeldeformular; die Felder und der
+# Anbietername ("provider") stehen dann auch in der Datenschutzerklärung. Alle Angaben:
+# plugins/kundenfit/pelican/plugins/kundenfit/newsletter.py.
+KUNDENFIT_NEWSLETTER = None
+
+
+# Reihenfolge der Quizze und Checklisten (Startseite, manifest.json): ids aus
+# content/rules/*.yaml; das erste Quiz ist das Hauptquiz, auf das der Knopf im ersten
+# Bildschirm führt. Nicht genannte folgen in Dateireihenfolge.
+KUNDENFIT_ORDER = ["kundenfit", "beziehungsphase", "kontakt", "vor-dem-auftrag", "wunschkunden-avatar"]
+
+# Kontaktlink nach einem Ergebnis und die Datenschutzerklärung, auf die das Newsletter-Formular
+# verweist.
+KUNDENFIT_CONTACT_EMAIL = SITE_OWNER["email"]
+KUNDENFIT_PRIVACY_URL = "datenschutz/"
 
 # Where the site is published: the build writes the header file this host reads (only embed
 # pages may be framed, assets kept a year, 404 page per language). One of "cloudflare",
 # "netlify", "nginx", "apache", "github-pages", "s3"; see docs/deploy.md.
 KUNDENFIT_HOST = "cloudflare"
-
-# Order of quizzes and checklists on the landing page: the flagship quiz first.
-KUNDENFIT_ORDER = ["kundenfit", "beziehungsphase", "kontakt", "vor-dem-auftrag", "wunschkunden-avatar"]
-
-# The plugin's contact link after a result and the privacy page its newsletter form links.
-KUNDENFIT_CONTACT_EMAIL = SITE_OWNER["email"]
-KUNDENFIT_PRIVACY_URL = "datenschutz/"
 
 TIMEZONE = "Europe/Berlin"
 DEFAULT_LANG = "de"
@@ -82,8 +110,9 @@ SLUGIFY_SOURCE = "basename"
 
 # --- Feeds -----------------------------------------------------------------------------------
 FEED_ALL_ATOM = None
-# One feed per language (FEED_ATOM holds only the articles in the site's own language).
-FEED_ATOM = "feeds/all.atom.xml"
+# One feed per language (FEED_ATOM holds only the articles in the site's own language). A feed
+# needs the real address, so only publishconf.py turns it on (as in Pelican's own pelicanconf.py).
+FEED_ATOM = None
 FEED_ALL_RSS = None
 CATEGORY_FEED_ATOM = None
 TRANSLATION_FEED_ATOM = None

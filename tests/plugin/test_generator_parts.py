@@ -123,6 +123,13 @@ def test_listing_follows_kundenfit_order_and_says_how_long(book):
     )
     listing = views.listing(book, "quiz", ordered, with_pdf=False)
     assert [item["id"] for item in listing] == ["typ", "demo"], "named ids first, the rest in file order"
-    assert (listing[1]["questions"], listing[1]["minutes"]) == (2, 1)
+    assert (listing[1]["count"], listing[1]["minutes"], listing[1]["path"]) == (2, 1, "quiz/demo/")
     (checklist,) = views.listing(book, "checklist", ordered, with_pdf=False)
-    assert checklist["checks"] == 2
+    assert checklist["count"] == 2
+
+
+def test_relative_addresses_seen_from_a_page_of_a_subsite():
+    at = english().from_page("quiz/demo/index.html", "..")
+    assert at.url("checklist", "start") == "../../checkliste/start/"
+    assert at.asset("kundenfit.js") == "../../../kundenfit/kundenfit.0123456789ab.js"
+    assert english().from_page("index.html").url("quiz", "demo") == "./quiz/demo/"

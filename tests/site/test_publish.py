@@ -1,103 +1,113 @@
-"""`make publish` refuses while placeholders are left, naming each, and builds a clean site
-once the owner has filled them in."""
+"""`make publish`: refuses while a placeholder is left, and builds a clean site once filled in.
+
+Runs the real Makefile in a temporary copy of the repository (sharing this .venv), as a coach
+would before uploading.
+"""
 
 from __future__ import annotations
 
 import os
-import re
 import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 
 from tests.support.build import ROOT
 
-PROJECT_FILES = [
-    "content",
-    "theme",
-    "plugins",
-    "pelican.conf.py",
-    "publishconf.py",
-    "Makefile",
-    "translations",
+IGNORE = shutil.ignore_patterns(
+    ".venv", "output", "output.old", ".build-new", "cache", ".git", "__pycache__", "*.mo"
+)
+PLACEHOLDER_SETTINGS = [
+    "SITEURL",
+    'SITE_OWNER["name"]',
+    'SITE_OWNER["street"]',
+    'SITE_OWNER["city"]',
+    'SITE_OWNER["email"]',
+    'SITE_PRIVACY["hosting"]',
+    'SITE_PRIVACY["log_retention"]',
 ]
-REAL_ADDRESS = "https://www.beispiel-coaching.de"
-OWNER = """SITE_OWNER = {
-    "name": "Erika Muster",
-    "street": "Hauptstraße 1",
-    "city": "12345 Musterstadt",
-    "email": "hallo@beispiel-coaching.de",
-    "phone": "+49 30 1234567",
-    "responsible": "Erika Muster, Hauptstraße 1, 12345 Musterstadt",
-}"""
+FILLED = """
+SITE_OWNER = {**SITE_OWNER, "name": "Dr. Erika Muster", "street": "Lindenweg 3",
+              "city": "50667 Köln", "email": "hallo@erika-muster-coaching.de"}
+SITE_PRIVACY = {**SITE_PRIVACY, "hosting": "Muster Hosting GmbH, Hafenstraße 1, 20457 Hamburg",
+                "log_retention": "7 Tagen"}
+KUNDENFIT_NEWSLETTER = {"action": "https://post.muster-mail.de/subscribe",
+                        "provider": "Muster Mail GmbH, Berlin", "hidden": {"LIST": "coaching-7"}}
+"""
+SITEURL = "https://www.erika-muster-coaching.de"
 
 
-@pytest.fixture
-def project(tmp_path) -> Path:
-    for name in PROJECT_FILES:
-        source = ROOT / name
-        if source.is_dir():
-            shutil.copytree(
-                source, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__", "*.egg-info")
-            )
-        else:
-            shutil.copy2(source, tmp_path / name)
-    (tmp_path / ".venv").symlink_to(ROOT / ".venv")
-    return tmp_path
+def copy_repo(target: Path) -> Path:
+    repo = target / "repo"
+    shutil.copytree(ROOT, repo, ignore=IGNORE)
+    (repo / ".venv").symlink_to(ROOT / ".venv")
+    return repo
 
 
-def publish(project: Path, siteurl: str | None) -> subprocess.CompletedProcess:
-    env = {key: value for key, value in os.environ.items() if key != "KUNDENFIT_SITEURL"}
+def make_publish(repo: Path, siteurl: str | None = None) -> subprocess.CompletedProcess:
+    env = {k: v for k, v in os.environ.items() if k != "KUNDENFIT_SITEURL"}
     if siteurl:
         env["KUNDENFIT_SITEURL"] = siteurl
-    return subprocess.run(
-        ["make", "--no-print-directory", "-o", ".venv/.installed", "publish"],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        timeout=600,
-        env=env,
-    )
+    env["COLUMNS"] = "200"
+    return subprocess.run(["make", "publish"], cwd=repo, capture_output=True, text=True, env=env, timeout=600)
 
 
-def test_publish_refuses_the_committed_repository_and_names_every_placeholder(project):
-    (project / "output").mkdir()
-    (project / "output" / "last-good.txt").write_text("vorher", encoding="utf-8")
-    result = publish(project, None)
+@pytest.fixture(scope="module")
+def published(tmp_path_factory):
+    repo = copy_repo(tmp_path_factory.mktemp("publish"))
+    with (repo / "pelican.conf.py").open("a", encoding="utf-8") as conf:
+        conf.write(FILLED)
+    result = make_publish(repo, SITEURL)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return repo / "output"
+
+
+def test_publish_refuses_the_committed_repository_and_names_every_placeholder(tmp_path):
+    repo = copy_repo(tmp_path)
+    (repo / "output").mkdir()
+    (repo / "output" / "index.html").write_text("last good build")
+    result = make_publish(repo)
     assert result.returncode != 0
-    assert "Traceback" not in result.stdout + result.stderr
-    named = {line.split(" ")[0] for line in result.stderr.splitlines()}
-    for setting in ("SITEURL", "KUNDENFIT_CONTACT_EMAIL"):
-        assert setting in named, result.stderr
-    for field in ("name", "street", "city", "email", "phone", "responsible"):
-        assert f"SITE_OWNER[{field!r}]" in named, result.stderr
-    assert any(line.startswith(str(project / "content/pages/de/datenschutz.md")) for line in named)
-    assert (project / "output" / "last-good.txt").exists(), "a refused publish kept the last output"
+    lines = [line for line in result.stderr.splitlines() if line.startswith("Nicht veröffentlicht:")]
+    for setting in PLACEHOLDER_SETTINGS:
+        assert any(f" {setting} " in line for line in lines), f"{setting} not named:\n{result.stderr}"
+    assert "Traceback" not in result.stderr
+    assert (repo / "output" / "index.html").read_text() == "last good build", "output/ stays untouched"
 
 
-def test_publish_refuses_a_local_address(project):
-    result = publish(project, "http://localhost:8000")
-    assert "SITEURL = 'http://localhost:8000' ist eine lokale oder Beispiel-Adresse" in result.stderr
+def test_published_site_has_no_placeholder_localhost_or_example_address(published):
+    suffixes = (".html", ".xml", ".json", ".txt", "")
+    pages = [p for p in published.rglob("*") if p.suffix in suffixes and p.is_file()]
+    assert len(pages) > 30
+    for page in pages:
+        text = page.read_text(encoding="utf-8", errors="replace")
+        for bad in ("localhost", "example.org", "example.com", "[Platzhalter", "Placeholder"):
+            assert bad not in text, f"{page.relative_to(published)} contains {bad}"
+    index = (published / "index.html").read_text(encoding="utf-8")
+    assert f'<link rel="canonical" href="{SITEURL}/">' in index
+    landing = BeautifulSoup(index, "html.parser")
+    assert landing.select_one(".newsletter form[action='https://post.muster-mail.de/subscribe']")
 
 
-def test_publish_builds_a_clean_site_once_everything_is_filled_in(project):
-    conf = project / "pelican.conf.py"
-    text = re.sub(r"SITE_OWNER = \{.*?\n\}", OWNER, conf.read_text(encoding="utf-8"), flags=re.S)
-    conf.write_text(text, encoding="utf-8")
-    for page in project.glob("content/pages/*/datenschutz.md"):
-        filled = re.sub(r"\[Platzhalter:[^\]]*\]", "Muster Hosting GmbH", page.read_text(encoding="utf-8"))
-        page.write_text(filled, encoding="utf-8")
-    result = publish(project, REAL_ADDRESS)
-    assert result.returncode == 0, result.stderr
-    offending = []
-    for path in (project / "output").rglob("*"):
-        if path.suffix in {".html", ".xml", ".json", ".txt", ".js", ".css"} or path.name == "_headers":
-            text = path.read_text(encoding="utf-8", errors="replace")
-            offending += [
-                f"{path}: {word}" for word in ("localhost", "example.org", "[Platzhalter") if word in text
-            ]
-    assert offending == []
-    assert f'href="{REAL_ADDRESS}/quiz/kundenfit/"' in (project / "output" / "index.html").read_text(
-        encoding="utf-8"
-    )
+def test_legal_pages_keep_references_together(published):
+    impressum = (published / "impressum" / "index.html").read_text(encoding="utf-8")
+    assert "§\u00a05\u00a0DDG" in impressum
+    assert "Dr.\u00a0Erika Muster" in impressum
+    assert "Verantwortlich nach §\u00a018\u00a0Abs.\u00a02\u00a0MStV" in impressum
+    privacy = (published / "datenschutz" / "index.html").read_text(encoding="utf-8")
+    assert "Art.\u00a06\u00a0Abs.\u00a01\u00a0lit.\u00a0f" in privacy
+
+
+def test_privacy_page_names_every_field_the_newsletter_form_sends(published):
+    for prefix in ("", "en/"):
+        quiz = BeautifulSoup((published / prefix / "quiz/kundenfit/index.html").read_text(), "html.parser")
+        form = quiz.find("form", action="https://post.muster-mail.de/subscribe")
+        fields = form.find_all(["input", "select", "textarea"])
+        sent = {field["name"] for field in fields if field.get("name")}
+        assert {"EMAIL", "CONSENT", "QUIZ", "OUTCOME", "LANG", "LIST"} <= sent
+        privacy = BeautifulSoup((published / prefix / "datenschutz/index.html").read_text(), "html.parser")
+        named = {code.get_text() for code in privacy.select("#newsletter ~ ul code")}
+        assert sent <= named, f"{prefix}datenschutz: fields sent but not named: {sent - named}"
+        assert "Muster Mail GmbH, Berlin" in privacy.get_text()

@@ -31,6 +31,9 @@ def pelican_command(
         "plain",
         "-e",
         f'SITEURL="{siteurl}"',
+        # A build for a real address, like publishconf.py (pelican.conf.py is for local previews).
+        "RELATIVE_URLS=false",
+        'FEED_ATOM="feeds/all.atom.xml"',
         *(overrides or []),
     ]
 

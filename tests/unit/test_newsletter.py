@@ -27,6 +27,7 @@ def test_defaults_are_filled_in():
         "lang_field": "LANG",
         "hidden": {},
         "consent_text": None,
+        "provider": None,
     }
 
 

@@ -13,7 +13,7 @@ from pelican.plugins.site_helpers.filters import article_jsonld, format_date, pa
 def test_dates_follow_the_page_language():
     assert format_date(date(2026, 11, 22), "de") == "22. November 2026"
     assert format_date(datetime(2026, 3, 5, 9, 0), "de") == "5. März 2026"
-    assert format_date(date(2026, 11, 22), "en") == "November 22, 2026"
+    assert format_date(date(2026, 11, 22), "en") == "22 November 2026"  # British, as en_GB promises
 
 
 def test_page_path_is_the_address_without_index_html():

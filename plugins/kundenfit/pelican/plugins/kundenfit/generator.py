@@ -111,6 +111,7 @@ class KundenfitGenerator(Generator):
         except KundenfitError as error:
             stop_build([error])
         self.rulebook = self.rulebook_in(self.lang)
+        self.context["kundenfit_newsletter"] = self.newsletter  # the landing page's sign-up
         self.context["kundenfit_quizzes"] = self.listing("quiz", self.lang, self.addresses)
         self.context["kundenfit_checklists"] = self.listing("checklist", self.lang, self.addresses)
         if self.is_main_site:
@@ -129,34 +130,43 @@ class KundenfitGenerator(Generator):
     def listing(self, kind: str, lang: str, addresses: Addresses) -> list[dict]:
         return views.listing(self.rulebook_in(lang), kind, addresses, self.with_pdf)
 
-    def view_context(self, kind: str, view_id: str, on_own_page: bool) -> dict:
+    def addresses_from(self, save_as: str | None) -> Addresses:
+        """The addresses a page written to `save_as` links (relative with RELATIVE_URLS)."""
+        if not self.settings.get("RELATIVE_URLS"):
+            return self.addresses
+        return self.addresses.from_page(save_as, sites.offset_to_main(self.settings))
+
+    def view_context(self, kind: str, view_id: str, on_own_page: bool, save_as: str | None = None) -> dict:
         return views.view_context(
             self.rulebook,
             kind,
             view_id,
-            self.addresses,
+            self.addresses_from(save_as),
             on_own_page=on_own_page,
             with_pdf=self.with_pdf,
             newsletter=self.newsletter if kind == "quiz" else None,
         )
 
-    def render_embed(self, kind: str, view_id: str) -> str:
-        """Render a view for the inside of an article."""
+    def render_embed(self, kind: str, view_id: str, save_as: str | None = None) -> str:
+        """Render a view for the inside of an article written to `save_as`."""
         template = self.env.get_template(f"kundenfit/{kind}.html")
-        return template.render({**self.context, **self.view_context(kind, view_id, on_own_page=False)})
+        view = self.view_context(kind, view_id, on_own_page=False, save_as=save_as)
+        return template.render({**self.context, **view})
 
     def embed_views_into(self, content) -> None:
         """Fill an article's directives and list the quizzes and checklists it links to."""
+        save_as = getattr(content, "save_as", None)
+        addresses = self.addresses_from(save_as)
         if content._content:
             content._content = fill_placeholders(
                 content._content,
-                self.render_embed,
-                self.addresses.asset(CSS_NAME),
-                self.addresses.asset(JS_NAME),
+                lambda kind, view_id: self.render_embed(kind, view_id, save_as),
+                addresses.asset(CSS_NAME),
+                addresses.asset(JS_NAME),
             )
         book = self.rulebook
         content.kundenfit_links = [
-            {"url": self.addresses.url(kind, view_id), "title": items[view_id].title, "kind": kind}
+            {"url": addresses.url(kind, view_id), "title": items[view_id].title, "kind": kind}
             for kind, items in (("quiz", book.quizzes), ("checklist", book.checklists))
             for view_id in metadata_ids(content, kind)
         ]
@@ -165,6 +175,7 @@ class KundenfitGenerator(Generator):
         self.install_ui_translations()  # the i18n plugin may have replaced ours meanwhile
         origin = urlsplit(self.settings["SITEURL"])
         for quiz_id in self.rulebook.quizzes:
+            # Embed pages live in other sites' iframes: always absolute addresses.
             writer.write_file(
                 self.addresses.save_as("embed", quiz_id),
                 self.get_template("kundenfit/quiz_embed"),
@@ -190,12 +201,13 @@ class KundenfitGenerator(Generator):
         for kind, items in (("quiz", self.rulebook.quizzes), ("checklist", self.rulebook.checklists)):
             template = self.get_template(f"kundenfit/{kind}_page")
             for view_id in items:
+                save_as = self.addresses.save_as(kind, view_id)
                 writer.write_file(
-                    self.addresses.save_as(kind, view_id),
+                    save_as,
                     template,
                     self.context,
                     relative_urls=self.settings["RELATIVE_URLS"],
-                    **self.view_context(kind, view_id, on_own_page=True),
+                    **self.view_context(kind, view_id, on_own_page=True, save_as=save_as),
                 )
         if self.is_main_site:
             self.write_site_files(Path(self.output_path))
@@ -204,7 +216,8 @@ class KundenfitGenerator(Generator):
         """Once per site, in the main run: runtime assets and the manifest of every language."""
         write_assets(output / self.options["KUNDENFIT_ASSETS_DIR"])
         manifest = output / self.options["KUNDENFIT_MANIFEST_SAVE_AS"]
-        manifest.write_text(manifest_json(self.manifest), encoding="utf-8")
+        local = bool(self.settings.get("RELATIVE_URLS"))
+        manifest.write_text(manifest_json(self.manifest, local=local), encoding="utf-8")
 
     def pdf_jobs(self) -> list[dict]:
         """Arguments of pdf_build.build_checklist_pdfs (all but log), one job per language.

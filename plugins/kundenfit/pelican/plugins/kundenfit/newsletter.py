@@ -17,6 +17,7 @@ pelican.conf.py (only `action` is required; the other values are the defaults):
         "hidden": {},                                    # further fixed fields, e.g. a list id
         "consent_text": None,                            # None: the site's default wording;
                                                          # a text, or {"de": "…", "en": "…"}
+        "provider": "Beispiel GmbH, Berlin",             # named on the Datenschutz page
     }
 
 The consent checkbox is never ticked in advance and must be ticked to send; a link to the
@@ -41,6 +42,7 @@ DEFAULTS = {
     "lang_field": "LANG",
     "hidden": {},
     "consent_text": None,
+    "provider": None,  # name and seat of the provider, for the Datenschutz page
 }
 FIELD_KEYS = ("email_field", "consent_field", "quiz_field", "outcome_field", "lang_field")
 OPTIONAL_FIELDS = ("consent_field", "quiz_field", "outcome_field", "lang_field")

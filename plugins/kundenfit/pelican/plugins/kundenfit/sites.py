@@ -9,6 +9,7 @@ i18n plugin is simply a site with one language.
 from __future__ import annotations
 
 import gettext
+import os
 import posixpath
 import sys
 from pathlib import Path
@@ -59,6 +60,13 @@ def output_root(settings: dict) -> Path:
     """The main site's output folder (a subsite writes into <root>/<lang>)."""
     output = Path(settings["OUTPUT_PATH"])
     return output if is_main_site(settings) else output.parent
+
+
+def offset_to_main(settings: dict) -> str:
+    """The way from this language's output folder to the main site's ("" or "..")."""
+    if is_main_site(settings):
+        return ""
+    return os.path.relpath(output_root(settings), settings["OUTPUT_PATH"]).replace(os.sep, "/")
 
 
 def output_path(settings: dict, code: str) -> Path:

@@ -7,7 +7,8 @@ site, under the main site's address.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import posixpath
+from dataclasses import dataclass, replace
 
 VIEW_KINDS = ("quiz", "checklist", "embed")
 
@@ -46,6 +47,19 @@ class Addresses:
     def asset(self, name: str) -> str:
         name = self.asset_names.get(name, name)
         return f"{self.main_siteurl}/{self.options['KUNDENFIT_ASSETS_DIR']}/{name}"
+
+    def from_page(self, save_as: str | None, main_offset: str = "") -> Addresses:
+        """The addresses as seen from the page written to `save_as`, relative (RELATIVE_URLS).
+
+        As Pelican's writer does for SITEURL: "quiz/x/index.html" sees the language's root as
+        "../..". `main_offset` leads from this language's root to the main site's ("..").
+        """
+        if not save_as:
+            return self
+        depth = save_as.count("/")
+        root = "/".join([".."] * depth) or "."
+        main = posixpath.normpath(posixpath.join(root, main_offset)) if main_offset else root
+        return replace(self, siteurl=root, main_siteurl=main)
 
     def in_language(self, lang: str, siteurl: str) -> Addresses:
         return Addresses(self.options, siteurl, self.main_siteurl, lang, self.asset_names)

@@ -29,6 +29,7 @@ def listing(book: RuleBook, kind: str, addresses: Addresses, with_pdf: bool) -> 
             "intro": view.intro,
             "lang": addresses.lang,
             "url": addresses.url(kind, view.id),
+            "path": addresses.path(kind, view.id),  # for theme links: {{ SITEURL }}/{{ path }}
             **_length(kind, view),
             **{f"{other}_url": addresses.url(other, view.id) for other in extra},
         }
@@ -37,11 +38,11 @@ def listing(book: RuleBook, kind: str, addresses: Addresses, with_pdf: bool) -> 
 
 
 def _length(kind: str, view) -> dict:
-    """How long a view is: questions and minutes for a quiz, items for a checklist."""
+    """How long a view is: questions and minutes for a quiz, items to tick for a checklist."""
     if kind == "quiz":
         minutes = max(1, math.ceil(len(view.rules) * SECONDS_PER_QUESTION / 60))
-        return {"questions": len(view.rules), "minutes": minutes}
-    return {"checks": sum(len(group.rules) for group in view.groups)}
+        return {"count": len(view.rules), "minutes": minutes}
+    return {"count": sum(len(group.rules) for group in view.groups)}
 
 
 def manifest_entries(listings: dict[str, list[dict]]) -> list[dict]:

@@ -7,16 +7,43 @@ import re
 from datetime import date, datetime
 
 from babel.dates import format_date as babel_format_date
+from jinja2 import pass_context
+
+# One script-safe JSON encoder for the whole site.
 
 _TAG = re.compile(r"<[^>]+>")
 _WORDS_PER_MINUTE = 200
 
 
+# A bare language would give Babel's default region (en: US, "November 16, 2026").
+_REGIONS = {"de": "de_DE", "en": "en_GB"}
+
+
+def babel_locale(lang: str, locale_setting=None, site_lang: str | None = None) -> str:
+    """The Babel locale for `lang`: the site's LOCALE when it is this language, else its region."""
+    if locale_setting and lang == site_lang:
+        first = locale_setting if isinstance(locale_setting, str) else next(iter(locale_setting), "")
+        name = first.split(".")[0]
+        if name.split("_")[0] == lang:
+            return name
+    return _REGIONS.get(lang, lang)
+
+
 def format_date(value: date | datetime, lang: str = "de") -> str:
-    """Format a date the way readers of `lang` write it ("22. November 2026")."""
+    """Format a date the way readers of `lang` write it ("22. November 2026", "22 November 2026")."""
     if isinstance(value, datetime):
         value = value.date()
-    return babel_format_date(value, format="long", locale=lang)
+    return babel_format_date(value, format="long", locale=_REGIONS.get(lang, lang))
+
+
+@pass_context
+def format_date_filter(context, value: date | datetime, lang: str | None = None) -> str:
+    """format_date for templates, in the locale of the (sub)site: en_GB on the English pages."""
+    site_lang = context.get("DEFAULT_LANG")
+    locale = babel_locale(lang or site_lang or "de", context.get("LOCALE"), site_lang)
+    if isinstance(value, datetime):
+        value = value.date()
+    return babel_format_date(value, format="long", locale=locale)
 
 
 def reading_minutes(html: str) -> int:
@@ -71,10 +98,24 @@ def article_jsonld(article, siteurl: str, sitename: str) -> dict:
     return data  # the template writes it with `tojson`, which is safe inside <script>
 
 
+# A no-break space after these abbreviations keeps "§ 5 DDG" or "Art. 6 Abs. 1 lit. f" together.
+_GLUE = re.compile(r"(?<![\w.])(§§?|Art\.|Abs\.|lit\.|Nr\.|Dr\.|Section|Article) (?=[\w(])")
+_LAW = re.compile(
+    r"(§\u00a0\d+[a-z]?|Art\.\u00a0\d+(?:[–-]\d+)?|Abs\.\u00a0\d+|lit\.\u00a0[a-z])"
+    r" (?=[A-ZÄÖÜ]{2,}|Abs\.|lit\.|Art\.)"
+)
+
+
+def keep_together(text: str) -> str:
+    """No-break spaces in legal references and titles ("§ 5 DDG", "Dr. Roland Weber")."""
+    return _LAW.sub("\\1\u00a0", _GLUE.sub("\\1\u00a0", text))
+
+
 # Every filter the theme uses, by the name templates call it.
 THEME_FILTERS = {
-    "format_date": format_date,
+    "format_date": format_date_filter,
     "article_jsonld": article_jsonld,
     "absolute_url": absolute_url,
     "page_path": page_path,
+    "keep_together": keep_together,
 }

@@ -3,12 +3,14 @@
 import logging
 from pathlib import Path
 
+from jinja2 import ChoiceLoader, FileSystemLoader
 from pelican import signals
+from pelican.plugins.kundenfit.generator import TEMPLATES_DIR as KUNDENFIT_TEMPLATES
 
-from . import filters
+from . import filters, legal
 from .catalogs import compile_catalogs
 from .fingerprint import site_css, write_site_css
-from .publishing import publish_problems
+from .publish_check import content_problems, publish_problems
 from .sitemap import SitemapGenerator
 
 logger = logging.getLogger(__name__)
@@ -22,10 +24,30 @@ def compile_translations(pelican):
             logger.warning("%s", warning)
 
 
+def check_publishable(pelican):
+    """With SITE_PUBLISH_CHECK (publishconf.py), refuse to build while a placeholder is left."""
+    settings = pelican.settings
+    if not settings.get("SITE_PUBLISH_CHECK"):
+        return
+    problems = publish_problems(settings)
+    problems += content_problems(Path(settings.get("PATH") or "content"))
+    if problems:
+        for line in problems:
+            logger.error("Nicht veröffentlicht: %s", line)
+        logger.error("make publish abgebrochen: %d Problem(e). output/ bleibt unverändert.", len(problems))
+        raise SystemExit(2)  # before anything is built: no traceback, nothing to keep running
+
+
 def add_filters(generator):
     """Give every generator's Jinja environment our filters and a gettext fallback."""
     env = generator.env
     env.filters.update(filters.THEME_FILTERS)
+    # The theme's pages share the plugin's newsletter macros (one promise, one form).
+    # site_helpers/_fields.html: the owner's data or a marked placeholder, in the page's language.
+    env.loader = ChoiceLoader(
+        [env.loader, FileSystemLoader(str(KUNDENFIT_TEMPLATES)), FileSystemLoader(str(legal.TEMPLATES))]
+    )
+    env.tests["placeholder"] = legal.is_placeholder
     if "gettext" not in env.globals and hasattr(env, "install_null_translations"):
         # Without a catalog (e.g. no i18n plugin) the German msgids are shown as they are.
         env.install_null_translations(newstyle=True)
@@ -53,23 +75,23 @@ def write_fingerprinted_css(generators):
     write_site_css(settings["THEME"], settings.get("THEME_STATIC_PATHS"), target)
 
 
-def refuse_unfinished_publishing(pelican):
-    """With PUBLISH_CHECK (publishconf.py): stop before building while placeholders are left."""
-    if not pelican.settings.get("PUBLISH_CHECK"):
+def write_legal_page(content):
+    """Give a page with `Legal: impressum|datenschutz` its text, made from the settings."""
+    kind = str(content.metadata.get("legal", "")).strip().lower()
+    if kind not in legal.KINDS:
         return
-    problems = publish_problems(pelican.settings)
-    for problem in problems:
-        logger.error("%s", problem)
-    if problems:
-        logger.error("Nicht veröffentlicht: %d Stelle(n) sind noch nicht ausgefüllt.", len(problems))
-        raise SystemExit(2)  # before anything is built; no traceback, nothing to keep running
+    settings = content.settings
+    lang = getattr(content, "lang", None) or settings.get("DEFAULT_LANG", "de")
+    locale = filters.babel_locale(lang, settings.get("LOCALE"), settings.get("DEFAULT_LANG"))
+    content._content = legal.render_legal(kind, settings, lang, locale)
 
 
 def register():
-    signals.initialized.connect(refuse_unfinished_publishing)
+    signals.initialized.connect(check_publishable)
     signals.get_generators.connect(sitemap_generator)
     signals.initialized.connect(compile_translations)
     signals.initialized.connect(name_site_css)
     signals.all_generators_finalized.connect(write_fingerprinted_css)
     signals.generator_init.connect(add_filters)
     signals.content_object_init.connect(measure_reading_time)
+    signals.content_object_init.connect(write_legal_page)

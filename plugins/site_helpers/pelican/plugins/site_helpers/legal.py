@@ -1,0 +1,88 @@
+"""Impressum and Datenschutz, written from the settings (SITE_OWNER, SITE_PRIVACY, newsletter).
+
+A page whose metadata says `Legal: impressum` or `Legal: datenschutz` gets its text from this
+package's templates, in the page's language. The text is rendered here, with its own autoescaping
+Jinja environment and the site's catalog, so it works under any theme: the theme only shows
+`page.content`. No Pelican import: glue.py calls render_legal().
+"""
+
+from __future__ import annotations
+
+import gettext
+from datetime import date
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+from markupsafe import Markup
+from pelican.plugins.kundenfit.newsletter import newsletter_form
+
+from .filters import format_date, keep_together
+from .publish_check import PLACEHOLDER
+
+TEMPLATES = Path(__file__).parent / "templates"
+KINDS = ("impressum", "datenschutz")
+
+
+def is_placeholder(value) -> bool:
+    """True for an empty value or one still marked [Platzhalter: …]."""
+    return value is None or not str(value).strip() or bool(PLACEHOLDER.search(str(value)))
+
+
+def newsletter_fields(setting, lang: str) -> list[dict]:
+    """Every field the newsletter form sends (name and kind), in the form's order; [] without one."""
+    form = newsletter_form(setting, lang)
+    if not form:
+        return []
+    fields = [{"kind": "email", "name": form["email_field"]}]
+    fields += [
+        {"kind": kind, "name": form[f"{kind}_field"]}
+        for kind in ("consent", "quiz", "outcome", "lang")
+        if form[f"{kind}_field"]
+    ]
+    fields += [{"kind": "hidden", "name": name, "value": value} for name, value in form["hidden"].items()]
+    return fields
+
+
+def _translations(localedir: str | None, domain: str, lang: str):
+    if not localedir:
+        return gettext.NullTranslations()
+    return gettext.translation(domain, localedir, [lang], fallback=True)
+
+
+def _as_date(value) -> date | None:
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value))
+    except ValueError:
+        return None
+
+
+def render_legal(kind: str, settings: dict, lang: str, locale: str | None = None) -> str:
+    """The HTML body of the Impressum or Datenschutz page in `lang`, from the settings."""
+    env = Environment(
+        loader=FileSystemLoader(str(TEMPLATES)),
+        autoescape=select_autoescape(default=True),
+        extensions=["jinja2.ext.i18n"],
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.install_gettext_translations(
+        _translations(
+            settings.get("I18N_GETTEXT_LOCALEDIR"), settings.get("I18N_GETTEXT_DOMAIN", "messages"), lang
+        ),
+        newstyle=True,
+    )
+    env.tests["placeholder"] = is_placeholder
+    privacy = dict(settings.get("SITE_PRIVACY") or {})
+    updated = _as_date(privacy.get("updated"))
+    html = env.get_template(f"site_helpers/{kind}.html").render(
+        owner=dict(settings.get("SITE_OWNER") or {}),
+        privacy=privacy,
+        updated=format_date(updated, locale or lang) if updated else None,
+        newsletter=newsletter_fields(settings.get("KUNDENFIT_NEWSLETTER"), lang),
+        provider=(settings.get("KUNDENFIT_NEWSLETTER") or {}).get("provider"),
+        lang=lang,
+        sitename=settings.get("SITENAME", ""),
+    )
+    return Markup(keep_together(html))
