@@ -55,7 +55,8 @@ KUNDENFIT_ORDER = ["kundenfit", "beziehungsphase", "kontakt", "vor-dem-auftrag",
 
 # Kontaktlink nach einem Ergebnis und die Datenschutzerklärung, auf die das Newsletter-Formular
 # verweist.
-KUNDENFIT_CONTACT_EMAIL = SITE_OWNER["email"]
+# (Solange dort noch der Platzhalter steht, erscheint kein Kontaktlink.)
+KUNDENFIT_CONTACT_EMAIL = SITE_OWNER["email"] if "@" in SITE_OWNER["email"] else None
 KUNDENFIT_PRIVACY_URL = "datenschutz/"
 
 # Where the site is published: the build writes the header file this host reads (only embed

@@ -139,7 +139,7 @@ def test_english_link_to_the_original_says_it_is_in_german(site_dir):
     link = soup.select_one(".source a")
     assert link.get_text() == "Read the original on www.sabinakocherhans.com (in German)"
     assert link["hreflang"] == "de"
-    assert soup.select_one(".article__header time.updated").get_text() == "Updated November 28, 2026"
+    assert soup.select_one(".article__header time.updated").get_text() == "Updated 28 November 2026"
 
 
 def test_legal_pages_show_owner_data_from_settings(site_dir):

@@ -160,10 +160,13 @@ def test_iframe_snippet_has_src_title_and_no_border():
 
 def test_snippet_from_a_local_build_carries_a_warning():
     assert snippet_soup().select("[data-kf-embed-local]") == []
-    for local in ("http://localhost:8000", "http://127.0.0.1:8123", ""):
+    for local in ("http://localhost:8000", "http://127.0.0.1:8123"):
         soup = snippet_soup(SITEURL=local, embed_url=f"{local}/embed/kundenfit/")
         warning = soup.select_one("[data-kf-embed-local]")
         assert warning is not None and "SITEURL" in text_of(warning)
+    # Relative addresses (the local build): no code at all, only a note to publish first.
+    soup = snippet_soup(SITEURL="", embed_url="/embed/kundenfit/")
+    assert soup.select("textarea") == [] and soup.select_one("[data-kf-local-build]") is not None
 
 
 def test_snippet_names_the_page_address_for_wordpress_authors():
