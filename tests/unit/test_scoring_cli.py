@@ -98,6 +98,8 @@ def test_json_output_is_the_result():
         "max_total": 6,
         "subscores": {},
         "capped_by": [],
+        "open": 0,
+        "tied": ["verliebt", "ernuechterung"],
         "weak": [],
     }
 
