@@ -139,8 +139,11 @@ class Quiz:
 
 @dataclass(frozen=True)
 class ChecklistGroup:
+    """A heading with its rules; `write` prints each line as a prompt with room to write."""
+
     title: str
     rules: tuple[Rule, ...]
+    write: bool = False
 
 
 @dataclass(frozen=True)
@@ -153,6 +156,7 @@ class Checklist:
     groups: tuple[ChecklistGroup, ...]
     quiz: str | None
     origin: Origin
+    fields: tuple[str, ...] = ()  # blanks on top of the page, e.g. the client's name, the date
 
 
 @dataclass(frozen=True)

@@ -374,7 +374,7 @@ class _Builder:
                     )
                 else:
                     rules.append(rule_def.rule)
-            groups.append(ChecklistGroup(title=group.title, rules=tuple(rules)))
+            groups.append(ChecklistGroup(title=group.title, rules=tuple(rules), write=group.write))
         quiz = checklist_def.quiz
         if quiz is not None and quiz.id not in self.quizzes:
             self._dangling(origin, quiz, "quiz", checklist_def.id)
@@ -385,4 +385,5 @@ class _Builder:
             groups=tuple(groups),
             quiz=quiz.id if quiz else None,
             origin=origin,
+            fields=checklist_def.fields,
         )

@@ -34,8 +34,8 @@ QUIZ_KEYS = ("id", "kind", "title", "intro", "checklist", "rules", "outcomes", "
 KNOCKOUT_KEYS = ("count", "outcome")
 EXAMPLE_KEYS = ("name", "answers", "outcome")
 OUTCOME_KEYS = ("id", "title", "points", "text", "actions")
-CHECKLIST_KEYS = ("id", "title", "intro", "quiz", "groups")
-GROUP_KEYS = ("title", "rules")
+CHECKLIST_KEYS = ("id", "title", "intro", "quiz", "fields", "groups")
+GROUP_KEYS = ("title", "rules", "write")
 
 # German words a coach may type for a key; checked before the spelling suggestion.
 GERMAN_KEYS = {
@@ -155,6 +155,7 @@ class QuizDef:
 class GroupDef:
     title: str
     rules: tuple[Ref, ...]
+    write: bool = False
 
 
 @dataclass(frozen=True)
@@ -166,6 +167,7 @@ class ChecklistDef:
     quiz: Ref | None
     origin: Origin
     complete: bool
+    fields: tuple[str, ...] = ()
 
 
 @dataclass
@@ -768,12 +770,17 @@ class _FileReader:
         title = fields.text("title", "die Überschrift der Checkliste")
         intro = fields.text("intro", "die Einleitung", required=False) or ""
         quiz = fields.ident("quiz", "das passende Quiz", required=False)
+        blanks = fields.texts("fields", "Felder zum Ausfüllen oben auf der Seite, z. B. Datum") or ()
         groups = []
         seen: dict[str, int] = {}
         for group_data in fields.items("groups", "die Abschnitte der Checkliste") or ():
             group_fields = _Fields(self, group_data, GROUP_KEYS, owner)
             group_title = group_fields.text("title", "die Überschrift des Abschnitts")
             rules = group_fields.idents("rules", "die Regeln, deren 'check' hier steht")
+            write = group_data.get("write", False)
+            if not isinstance(write, bool):
+                group_fields.wrong("write", "'true' (Zeilen zum Hineinschreiben statt Kästchen) oder 'false'")
+                write = False
             if rules == ():
                 self.problem(
                     group_fields.line("rules"),
@@ -790,7 +797,7 @@ class _FileReader:
                         owner,
                     )
                 seen.setdefault(rule.id, rule.line)
-            groups.append(GroupDef(group_title or "", rules or ()))
+            groups.append(GroupDef(group_title or "", rules or (), write))
         if len(seen) > MAX_CHECKLIST_ITEMS:
             self.problem(
                 fields.line("groups"),
@@ -808,4 +815,5 @@ class _FileReader:
             quiz=quiz,
             origin=Origin(self.path, fields.line("id")),
             complete=len(self.problems) == before,
+            fields=blanks,
         )
