@@ -67,7 +67,13 @@ def test_kundenfit_quiz_shape(rulebook):
 def test_no_respect_for_boundaries_never_gives_the_best_outcome(rulebook):
     quiz = rulebook.quizzes["kundenfit"]
     rule = next(rule for rule in quiz.rules if rule.id == "grenzen")
-    assert rule.answers[-1].cap not in (None, quiz.outcomes[0].id)
+    knock_out = next(a for a in rule.answers if "jederzeit" in a.text)
+    assert knock_out.cap not in (None, quiz.outcomes[0].id)
+
+
+def test_kundenfit_outcome_titles_use_die_person(rulebook):
+    titles = [o.title for o in rulebook.quizzes["kundenfit"].outcomes]
+    assert titles == ["Traumkunde", "Mit klaren Regeln machbar", "Lass die Person ziehen"]
 
 
 def test_every_weak_answer_in_a_score_quiz_comes_with_advice(rulebook):
