@@ -6,6 +6,7 @@ No Pelican here, so every context can be built and checked in a unit test.
 from __future__ import annotations
 
 from .assets import CSS_NAME, EMBED_CSS_NAME, JS_NAME, LOADER_NAME
+from .credits import Credit, credits_for
 from .model import RuleBook
 from .render.quiz_data import quiz_data
 from .urls import Addresses
@@ -46,8 +47,13 @@ def view_context(
     on_own_page: bool,
     with_pdf: bool,
     newsletter: dict | None = None,
+    sources: dict[str, Credit] | None = None,
 ) -> dict:
-    """Everything the quiz/checklist templates need for one view."""
+    """Everything the quiz/checklist templates need for one view.
+
+    `sources` maps article slugs to their credits (credits.source_index); the view names the
+    articles its rules come from.
+    """
     common = {
         "lang": addresses.lang,
         "heading_level": 2,
@@ -75,6 +81,7 @@ def view_context(
             "embed_url": addresses.url("embed", quiz.id),
             "loader_url": addresses.asset(LOADER_NAME),
             "newsletter": newsletter,
+            "credits": credits_for(quiz.rules, sources or {}),
         }
     checklist = book.checklists[view_id]
     quiz = book.quizzes.get(checklist.quiz) if checklist.quiz else None
@@ -86,6 +93,7 @@ def view_context(
         "quiz": quiz,
         "quiz_url": addresses.url("quiz", quiz.id) if quiz else None,
         "page_url": addresses.url("checklist", checklist.id),
+        "credits": credits_for((r for g in checklist.groups for r in g.rules), sources or {}),
     }
 
 
