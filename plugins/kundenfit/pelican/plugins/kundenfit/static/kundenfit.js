@@ -62,7 +62,7 @@
       // Outcomes are listed best first, so the worst cap (the latest position) wins.
       position = Math.max(position, at(a.cap));
     });
-    (data.knockouts || []).forEach((k) => {
+    data.knockouts.forEach((k) => {
       if (res.capped_by.length >= k.count) position = Math.max(position, at(k.outcome));
     });
     data.topics.forEach((topic) => {
