@@ -39,7 +39,7 @@ def two_answer_sets(quiz):
     )
     first = next(candidates)
     for other in candidates:
-        if score(quiz, other).outcome != score(quiz, first).outcome:
+        if score(quiz, other).outcome != score(quiz, first).outcome and not score(quiz, other).tied:
             return first, other
     pytest.fail(f"quiz {quiz.id} gives the same outcome for every tried answer set")
 
@@ -101,6 +101,37 @@ def test_two_answer_sets_give_their_outcomes_and_restart_clears(page, site_url, 
     page.get_by_role("button", name="Auswerten").click()
     outcome_2 = check_result_matches_python(page, quiz, second)
     assert outcome_1 != outcome_2
+
+
+def test_a_tie_shows_both_phases_with_their_texts(page, site_url):
+    quiz = BOOK.quizzes["beziehungsphase"]
+    answers = [1, 2, 1, 2, 1, 2]
+    assert score(quiz, answers).tied == ("ernuechterung", "machtkampf")
+    page.goto(quiz_url(site_url, quiz.id))
+    answer(page, quiz, answers)
+    page.get_by_role("button", name="Auswerten").click()
+    root = page.locator(f'[data-kf-quiz="{quiz.id}"]')
+    root.locator("[data-kf-result]").wait_for(state="visible")
+    titles = [quiz.outcome(o).title for o in ("ernuechterung", "machtkampf")]
+    assert root.locator("[data-kf-outcome-title]").inner_text() == f"zwischen {titles[0]} und {titles[1]}"
+    shown = root.locator("[data-kf-outcome]:visible")
+    assert [shown.nth(i).get_attribute("data-kf-outcome") for i in range(shown.count())] == [
+        "ernuechterung",
+        "machtkampf",
+    ]
+
+
+def test_open_answers_are_counted_in_the_result(page, site_url):
+    quiz = BOOK.quizzes["kundenfit"]
+    opened = [next((i for i, a in enumerate(r.answers) if a.open), 0) for r in quiz.rules]
+    want = score(quiz, opened)
+    assert want.open >= 5
+    page.goto(quiz_url(site_url, quiz.id))
+    answer(page, quiz, opened)
+    page.get_by_role("button", name="Auswerten").click()
+    check_result_matches_python(page, quiz, opened)
+    note = page.locator(f'[data-kf-quiz="{quiz.id}"] [data-kf-open]')
+    assert note.inner_text().startswith(f"{want.open} von {len(quiz.rules)} Fragen hast du offen gelassen")
 
 
 @pytest.mark.parametrize("quiz_id", QUIZ_IDS)

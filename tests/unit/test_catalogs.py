@@ -110,8 +110,8 @@ def broken(tmp_path) -> Path:
     edit(rules, 'msgid "Traumkunde"\n', '#, fuzzy\nmsgid "Traumkunde"\n')
     edit(
         rules,
-        'msgstr "Chemistry"\n',
-        'msgstr "Chemistry"\n\n#~ msgid "Gibt es nicht mehr"\n#~ msgstr "Gone"\n',
+        'msgstr "Energy"\n',
+        'msgstr "Energy"\n\n#~ msgid "Gibt es nicht mehr"\n#~ msgstr "Gone"\n',
     )
     plugin_locale = tmp_path / "plugin-locale"
     shutil.copytree(checks.PLUGIN_LOCALEDIR, plugin_locale)
@@ -178,7 +178,7 @@ def test_gate_reports_entries_out_of_order(broken):
 def test_gate_reports_a_catalog_behind_its_template(broken):
     po = broken / "en/LC_MESSAGES/rules.po"
     pot = broken / "rules.pot"
-    edit(pot, 'msgid "Chemie"\nmsgstr ""\n', 'msgid "Chemie"\nmsgstr ""\n\nmsgid "Ganz neu"\nmsgstr ""\n')
+    edit(pot, 'msgid "Energie"\nmsgstr ""\n', 'msgid "Energie"\nmsgstr ""\n\nmsgid "Ganz neu"\nmsgstr ""\n')
     assert checks.catalog_out_of_step(po, pot) == [
         f"{po}: missing from the catalog, in {pot} (run make messages): 'Ganz neu'"
     ]
@@ -195,11 +195,10 @@ def test_gate_reports_a_rule_text_missing_from_the_template(tmp_path):
     pot = tmp_path / "rules.pot"
     write_template(checks.extract_template(rules_dir, checks.RULES_MAPPING, {}), pot)
     assert checks.stale_rules_template(pot, rules_dir) == []
-    edit(rules_dir / "wunschkunde.yaml", "check: Erst zugehört", "check: Neu – erst zugehört")
+    edit(rules_dir / "wunschkunde.yaml", "check: Welche Sorgen", "check: Neu – welche Sorgen")
     assert checks.stale_rules_template(pot, rules_dir) == [
-        f"{pot}: missing (run make messages): 'Neu – erst zugehört und verstanden, dann etwas angeboten'",
-        f"{pot}: no longer in the sources (run make messages): "
-        "'Erst zugehört und verstanden, dann etwas angeboten'",
+        f"{pot}: missing (run make messages): 'Neu – welche Sorgen und Probleme hat sie?'",
+        f"{pot}: no longer in the sources (run make messages): 'Welche Sorgen und Probleme hat sie?'",
     ]
 
 

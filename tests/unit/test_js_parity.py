@@ -3,7 +3,8 @@
 For every quiz in content/rules one Node process scores answer combinations read as JSON lines
 on stdin: all of them when a quiz has at most EXHAUSTIVE_LIMIT, otherwise RANDOM_SAMPLES
 seeded random ones, plus Hypothesis-generated answers for every quiz. Hypothesis also invents
-whole quizzes (bands, caps, topics, advice, profiles) to cover what the real rules do not.
+whole quizzes (bands, caps, knock-out counts, open "not yet" answers, topics, advice,
+profiles and their ties) to cover what the real rules do not.
 The shipped, rjsmin-minified file is checked alongside the source.
 """
 
@@ -22,7 +23,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from pelican.plugins.kundenfit.assets import STATIC_DIR
-from pelican.plugins.kundenfit.model import Answer, Origin, Outcome, Quiz, Rule
+from pelican.plugins.kundenfit.model import Answer, Knockout, Origin, Outcome, Quiz, Rule
 from pelican.plugins.kundenfit.render import quiz_data
 from pelican.plugins.kundenfit.scoring import score
 
@@ -146,6 +147,8 @@ def expected(quiz: Quiz, answers) -> dict:
         "subscores": [[topic, list(pair)] for topic, pair in result.subscores.items()],
         "capped_by": list(result.capped_by),
         "weak": list(result.weak),
+        "open": result.open,
+        "tied": list(result.tied),
     }
 
 
@@ -228,6 +231,8 @@ def invented_quiz(draw) -> tuple[Quiz, tuple[int, ...]]:
             else:
                 cap = draw(st.sampled_from([None, None, *outcome_ids[1:]]))
                 answers.append(Answer("a", points, cap=cap, advice=advice))
+        if draw(st.booleans()):
+            answers.append(Answer("noch nicht", 0, advice=draw(st.sampled_from([None, "Tipp"])), open=True))
         rules.append(
             Rule(
                 id=f"r{r}",
@@ -241,7 +246,7 @@ def invented_quiz(draw) -> tuple[Quiz, tuple[int, ...]]:
             )
         )
     if kind == "score":
-        low = sum(min(a.points for a in rule.answers) for rule in rules)
+        low = sum(min(a.points for a in rule.answers if not a.open) for rule in rules)
         high = sum(rule.max_points for rule in rules)
         # Cut low..high into contiguous bands, listed best (highest) first.
         cuts = sorted(
@@ -260,8 +265,13 @@ def invented_quiz(draw) -> tuple[Quiz, tuple[int, ...]]:
         outcomes = tuple(
             Outcome(oid, oid, "", lo, hi) for oid, (lo, hi) in zip(outcome_ids, bands, strict=True)
         )
+        knockouts = tuple(
+            Knockout(draw(st.integers(1, 3)), draw(st.sampled_from(outcome_ids)))
+            for _ in range(draw(st.integers(0, 2)))
+        )
     else:
         outcomes = tuple(Outcome(oid, oid, "") for oid in outcome_ids)
+        knockouts = ()
     quiz = Quiz(
         id="invented",
         kind=kind,
@@ -272,6 +282,7 @@ def invented_quiz(draw) -> tuple[Quiz, tuple[int, ...]]:
         topics=tuple((t, t) for t in topics),
         checklist=None,
         origin=ORIGIN,
+        knockouts=knockouts,
     )
     answers = draw(st.tuples(*(st.integers(0, len(rule.answers) - 1) for rule in rules)))
     return quiz, answers

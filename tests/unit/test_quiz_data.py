@@ -77,21 +77,22 @@ def test_score_quiz_data_has_structure_and_no_texts():
         "kind": "score",
         "topics": ["geld", "zeit"],
         "outcomes": [{"id": "gut", "low": 2, "high": 3}, {"id": "mau", "low": 0, "high": 1}],
+        "knockouts": [],
         "rules": [
             {
                 "id": "r1",
                 "topic": "geld",
                 "answers": [
-                    {"points": 2, "profile": None, "cap": None, "advice": False},
-                    {"points": 0, "profile": None, "cap": "mau", "advice": True},
+                    {"points": 2, "profile": None, "cap": None, "advice": False, "open": False},
+                    {"points": 0, "profile": None, "cap": "mau", "advice": True, "open": False},
                 ],
             },
             {
                 "id": "r2",
                 "topic": "zeit",
                 "answers": [
-                    {"points": 1, "profile": None, "cap": None, "advice": False},
-                    {"points": 0, "profile": None, "cap": None, "advice": False},
+                    {"points": 1, "profile": None, "cap": None, "advice": False, "open": False},
+                    {"points": 0, "profile": None, "cap": None, "advice": False, "open": False},
                 ],
             },
         ],

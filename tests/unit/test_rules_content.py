@@ -67,7 +67,13 @@ def test_kundenfit_quiz_shape(rulebook):
 def test_no_respect_for_boundaries_never_gives_the_best_outcome(rulebook):
     quiz = rulebook.quizzes["kundenfit"]
     rule = next(rule for rule in quiz.rules if rule.id == "grenzen")
-    assert rule.answers[-1].cap not in (None, quiz.outcomes[0].id)
+    knock_out = next(a for a in rule.answers if "jederzeit" in a.text)
+    assert knock_out.cap not in (None, quiz.outcomes[0].id)
+
+
+def test_kundenfit_outcome_titles_use_die_person(rulebook):
+    titles = [o.title for o in rulebook.quizzes["kundenfit"].outcomes]
+    assert titles == ["Traumkunde", "Mit klaren Regeln machbar", "Lass die Person ziehen"]
 
 
 def test_every_weak_answer_in_a_score_quiz_comes_with_advice(rulebook):
@@ -137,3 +143,21 @@ def test_texts_use_german_quotes_and_informal_address(rulebook):
         for sentence in re.split(r"(?<=[.!?“:–])\s+", text):
             rest = sentence.split(" ", 1)[1] if " " in sentence else ""
             assert not FORMAL.search(rest), f"{where}: Sie-Form in {text!r}"
+
+
+# Plural imperatives ("Vereinbart …", "Plant …") address a group; our texts say "du".
+IHR_IMPERATIVE = re.compile(
+    r"(?:^|[.!?–:]\s+)(?:Vereinbart|Plant|Klärt|Sprecht|Setzt|Haltet|Lasst|Nehmt|Macht)\b"
+)
+
+
+def test_texts_say_du_and_die_person(rulebook):
+    for where, text in all_texts(rulebook):
+        assert not IHR_IMPERATIVE.search(text), f"{where}: ihr-Imperativ in {text!r}"
+        assert not re.search(r"\b[Ll]ass ihn\b", text), f"{where}: {text!r}"
+        assert not re.search(r"(?<!E-)\bMail\b", text), f"{where}: E-Mail statt Mail in {text!r}"
+
+
+def test_every_quiz_has_at_least_eight_examples(rulebook):
+    for quiz in rulebook.quizzes.values():
+        assert len(quiz.examples) >= 8, quiz.id

@@ -20,7 +20,13 @@ def test_documented_example_loads_and_scores(load_ok):
     fit = book.quizzes["mini-fit"]
     assert score(fit, [0, 0]).outcome == "traumkunde"
     assert score(fit, [2, 0]).outcome == "machbar"  # the knock-out caps 2 + 2 = 4 points
-    assert score(fit, [2, 1]).outcome == "lass-ihn-ziehen"
+    assert score(fit, [2, 1]).outcome == "lass-die-person-ziehen"
+    assert score(fit, [3, 0]).open == 1
+    assert [e.name for e in fit.examples] == [
+        "Die Wunschkundin",
+        "Noch ganz neu",
+        "Zieht Kraft und kennt keine Grenzen",
+    ]
     phase = book.quizzes["mini-phase"]
     assert score(phase, [1]).outcome == "zuhause"
     assert [r.check for g in book.checklists["mini-liste"].groups for r in g.rules] == [

@@ -72,21 +72,39 @@ def test_yaml_syntax_error_has_no_traceback(tmp_path):
 
 
 def test_scores_the_real_quiz_as_text():
-    result = run_cli(str(RULE_FILE), "kundenfit", *["0"] * 12)
+    result = run_cli(str(RULE_FILE), "kundenfit", *["0"] * 14)
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines()[:3] == [
         "Ergebnis: Traumkunde (traumkunde)",
-        "Punkte: 24/24",
+        "Punkte: 28/28",
         "Teilwertungen:",
     ]
 
 
+def test_open_answers_are_counted_and_scaled():
+    result = run_cli("content/rules", "kundenfit", "3", *["0"] * 13)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[:3] == [
+        "Ergebnis: Traumkunde (traumkunde)",
+        "Punkte: 26/26",
+        "Offen: 1 von 14 Fragen",
+    ]
+
+
 def test_knock_out_shows_cap_and_advice():
-    result = run_cli("content/rules", "kundenfit", "2", *["0"] * 11)
+    result = run_cli("content/rules", "kundenfit", "2", *["0"] * 13)
     assert result.returncode == 0, result.stderr
     assert "Ergebnis: Mit klaren Regeln machbar (machbar)" in result.stdout
     assert "Begrenzt durch: grenzen" in result.stdout
-    assert "  - grenzen: Halte schriftlich fest, wann du erreichbar bist" in result.stdout
+    assert "  - grenzen: Sag von Anfang an, wann du erreichbar bist" in result.stdout
+
+
+def test_a_tie_names_both_phases():
+    result = run_cli("content/rules", "beziehungsphase", "1", "2", "1", "2", "1", "2")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[0] == (
+        "Ergebnis: zwischen Phase 2: Die rosarote Brille fällt und Phase 3: Gegensätze prallen aufeinander"
+    )
 
 
 def test_json_output_is_the_result():
@@ -99,13 +117,15 @@ def test_json_output_is_the_result():
         "subscores": {},
         "capped_by": [],
         "weak": [],
+        "open": 0,
+        "tied": ["verliebt", "ernuechterung"],
     }
 
 
 def test_wrong_number_of_answers_is_one_line():
     result = run_cli("content/rules", "kontakt", "0", "1")
     assert result.returncode == 2
-    assert result.stderr == "Fehler: Das Quiz 'kontakt' hat 5 Fragen, übergeben wurden 2 Antworten.\n"
+    assert result.stderr == "Fehler: Das Quiz 'kontakt' hat 6 Fragen, übergeben wurden 2 Antworten.\n"
 
 
 def test_unknown_quiz_suggests_the_closest():
@@ -121,7 +141,7 @@ def test_without_answers_lists_the_questions():
     result = run_cli("content/rules", "kontakt")
     assert result.returncode == 0
     lines = result.stdout.splitlines()
-    assert lines[0] == "Bleibst du in Kontakt? (kontakt, 5 Fragen)"
+    assert lines[0] == "Bleibst du in Kontakt? (kontakt, 6 Fragen)"
     assert lines[1].startswith("1. [kontakt-regelmaessig] ")
     assert lines[2].startswith("   0: ")
 

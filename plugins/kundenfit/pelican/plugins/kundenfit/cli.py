@@ -106,8 +106,14 @@ def _print_questions(quiz: Quiz, out: TextIO) -> None:
 def _print_result(quiz: Quiz, answers: Sequence[int], result: Result, out: TextIO) -> None:
     """Print the result in the order a reader looks for it: outcome, points, details."""
     outcome = quiz.outcome(result.outcome)
-    print(f"Ergebnis: {outcome.title} ({outcome.id})", file=out)
+    if result.tied:
+        titles = [quiz.outcome(o).title for o in result.tied]
+        print(f"Ergebnis: zwischen {', '.join(titles[:-1])} und {titles[-1]}", file=out)
+    else:
+        print(f"Ergebnis: {outcome.title} ({outcome.id})", file=out)
     print(f"Punkte: {result.total}/{result.max_total}", file=out)
+    if result.open:
+        print(f"Offen: {result.open} von {len(quiz.rules)} Fragen", file=out)
     labels = dict(quiz.topics)
     if result.subscores:
         print("Teilwertungen:", file=out)

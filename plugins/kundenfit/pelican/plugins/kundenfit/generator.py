@@ -18,6 +18,7 @@ from pelican.generators import Generator
 from . import settings as kf_settings
 from . import sites, views
 from .assets import CSS_NAME, JS_NAME, public_names, write_assets
+from .credits import source_index
 from .embeds import fill_placeholders, metadata_ids
 from .errors import KundenfitError
 from .manifest import manifest_json
@@ -57,6 +58,7 @@ class KundenfitGenerator(Generator):
         self.books: dict = {}  # language -> RuleBook, filled by generate_context
         self.rulebook = None  # in this run's language
         self.newsletter = None
+        self.sources: dict = {}  # article slug -> credits.Credit, this run's language
         self.manifest: list[dict] = []
 
     @property
@@ -112,6 +114,7 @@ class KundenfitGenerator(Generator):
             stop_build([error])
         self.rulebook = self.rulebook_in(self.lang)
         self.context["kundenfit_newsletter"] = self.newsletter  # the landing page's sign-up
+        self.sources = source_index(self.context.get("articles") or (), self.addresses.siteurl)
         self.context["kundenfit_quizzes"] = self.listing("quiz", self.lang, self.addresses)
         self.context["kundenfit_checklists"] = self.listing("checklist", self.lang, self.addresses)
         if self.is_main_site:
@@ -145,6 +148,7 @@ class KundenfitGenerator(Generator):
             on_own_page=on_own_page,
             with_pdf=self.with_pdf,
             newsletter=self.newsletter if kind == "quiz" else None,
+            sources=self.sources,
         )
 
     def render_embed(self, kind: str, view_id: str, save_as: str | None = None) -> str:
@@ -188,6 +192,7 @@ class KundenfitGenerator(Generator):
                     f"{origin.scheme}://{origin.netloc}",
                     with_pdf=self.with_pdf,
                     newsletter=self.newsletter,
+                    sources=self.sources,
                 ),
             )
             write_oembed(

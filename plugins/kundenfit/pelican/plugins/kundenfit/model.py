@@ -28,6 +28,7 @@ class Answer:
     `points` counts towards the total (score quizzes) or towards `profile` (profile quizzes).
     `cap` names an outcome id: choosing this answer caps the result at that outcome
     (a knock-out / red flag). `advice` overrides the rule's advice for this answer.
+    `open` marks "Weiß ich noch nicht": the question then counts neither for nor against.
     """
 
     text: str
@@ -36,6 +37,7 @@ class Answer:
     cap: str | None = None
     advice: str | None = None
     origin: Origin | None = None
+    open: bool = False
 
 
 @dataclass(frozen=True)
@@ -55,9 +57,15 @@ class Rule:
     def max_points(self) -> int:
         return max((a.points for a in self.answers), default=0)
 
+    @property
+    def best_answer(self) -> int:
+        """The index of the first answer with the most points (examples fill gaps with it)."""
+        return next(i for i, a in enumerate(self.answers) if a.points == self.max_points)
+
     def is_weak(self, answer_index: int) -> bool:
-        """An answer is weak when it scores below the rule's best answer."""
-        return self.answers[answer_index].points < self.max_points
+        """An answer is weak when it scores below the rule's best answer (open ones never are)."""
+        answer = self.answers[answer_index]
+        return not answer.open and answer.points < self.max_points
 
     def advice_for(self, answer_index: int) -> str | None:
         answer = self.answers[answer_index]
@@ -80,13 +88,37 @@ class Outcome:
 
 
 @dataclass(frozen=True)
+class Knockout:
+    """`count` or more knock-out answers (answers with `cap`) give at best `outcome`."""
+
+    count: int
+    outcome: str
+
+
+@dataclass(frozen=True)
+class Example:
+    """A named set of answers with the outcome the coach expects; every build checks it.
+
+    `answers` holds (rule id, answer index, line) for the rules the example names; in a score
+    quiz the others count with their best answer. `outcome` holds one id, or several when the
+    example expects a tie of a profile quiz.
+    """
+
+    name: str
+    answers: tuple[tuple[str, int, int], ...]
+    outcome: tuple[str, ...]
+    origin: Origin
+
+
+@dataclass(frozen=True)
 class Quiz:
     """A view that asks a selection of rules and maps the answers to an outcome.
 
     kind "score": the total falls in one outcome band; outcomes are ordered best first and a
     cap on an answer means "no better than that outcome".
     kind "profile": each answer gives points to one outcome id; the outcome with most points
-    wins, and a tie goes to the outcome listed first.
+    wins; a tie names every tied outcome (`Result.tied`), the first listed leads.
+    `knockouts` and `examples` are described in their classes above.
     """
 
     id: str
@@ -98,6 +130,8 @@ class Quiz:
     topics: tuple[tuple[str, str], ...]
     checklist: str | None
     origin: Origin
+    knockouts: tuple[Knockout, ...] = ()
+    examples: tuple[Example, ...] = ()
 
     def outcome(self, outcome_id: str) -> Outcome:
         return next(o for o in self.outcomes if o.id == outcome_id)
@@ -105,8 +139,11 @@ class Quiz:
 
 @dataclass(frozen=True)
 class ChecklistGroup:
+    """A heading with its rules; `write` prints each line as a prompt with room to write."""
+
     title: str
     rules: tuple[Rule, ...]
+    write: bool = False
 
 
 @dataclass(frozen=True)
@@ -119,6 +156,7 @@ class Checklist:
     groups: tuple[ChecklistGroup, ...]
     quiz: str | None
     origin: Origin
+    fields: tuple[str, ...] = ()  # blanks on top of the page, e.g. the client's name, the date
 
 
 @dataclass(frozen=True)
@@ -131,6 +169,8 @@ class Result:
     subscores: dict[str, tuple[int, int]] = field(default_factory=dict)
     capped_by: tuple[str, ...] = ()
     weak: tuple[str, ...] = ()
+    open: int = 0
+    tied: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

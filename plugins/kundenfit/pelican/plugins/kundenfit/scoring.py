@@ -15,18 +15,23 @@ SCORE = "score"
 PROFILE = "profile"
 
 
+def _counted(rule: Rule) -> list[int]:
+    """Return the points of the answers that count (an open answer counts for nothing)."""
+    return [a.points for a in rule.answers if not a.open]
+
+
 def total_range(rules: Iterable[Rule]) -> tuple[int, int]:
-    """Return the lowest and highest total a score quiz over `rules` can give."""
+    """Return the lowest and highest total a score quiz over `rules` gives when all are answered."""
     rules = tuple(rules)
-    low = sum(min((a.points for a in rule.answers), default=0) for rule in rules)
+    low = sum(min(_counted(rule), default=0) for rule in rules)
     return low, sum(rule.max_points for rule in rules)
 
 
 def reachable_totals(rules: Iterable[Rule]) -> frozenset[int]:
-    """Return every total some combination of answers gives (a small subset-sum table)."""
+    """Return every total some complete set of answers gives (a small subset-sum table)."""
     totals = {0}
     for rule in rules:
-        totals = {total + answer.points for total in totals for answer in rule.answers}
+        totals = {total + points for total in totals for points in _counted(rule) or [0]}
     return frozenset(totals)
 
 
@@ -48,42 +53,53 @@ def profile_max_total(quiz: Quiz) -> int:
 def score(quiz: Quiz, answers: Sequence[int]) -> Result:
     """Return the outcome, totals and hints for `answers` (one answer index per rule, in order).
 
-    Raises ValueError when the number of answers does not match the quiz's rules, an index is
-    out of range, or (for an unvalidated quiz) no outcome band contains the total.
+    Open answers ("Weiß ich noch nicht") count for nothing: a score quiz then compares the
+    share of points among the answered questions with the bands (total × full maximum ≥
+    band start × answered maximum), so the bands scale to what was answered.
+
+    Raises ValueError when the number of answers does not match the quiz's rules or an index
+    is out of range.
     """
     _check_answers(quiz, answers)
-    chosen = [rule.answers[index] for rule, index in zip(quiz.rules, answers, strict=True)]
+    pairs = [(rule, rule.answers[index]) for rule, index in zip(quiz.rules, answers, strict=True)]
     weak = tuple(
         rule.id
         for rule, index in zip(quiz.rules, answers, strict=True)
         if rule.is_weak(index) or rule.answers[index].advice
     )
+    answered = [(rule, answer) for rule, answer in pairs if not answer.open]
+    left_open = len(pairs) - len(answered)
     if quiz.kind == PROFILE:
         sums = {outcome.id: 0 for outcome in quiz.outcomes}
-        for answer in chosen:
+        for _rule, answer in answered:
             if answer.profile in sums:
                 sums[answer.profile] += answer.points
-        # max() returns the first maximal item, so a tie goes to the outcome listed first.
+        # max() returns the first maximal item: with a tie, the outcome listed first leads.
         winner = max(quiz.outcomes, key=lambda outcome: sums[outcome.id])
+        top = sums[winner.id]
+        tied = tuple(o.id for o in quiz.outcomes if sums[o.id] == top) if top else ()
         return Result(
             outcome=winner.id,
-            total=sums[winner.id],
+            total=top,
             max_total=profile_max_total(quiz),
             weak=weak,
+            open=left_open,
+            tied=tied if len(tied) > 1 else (),
         )
-    total = sum(answer.points for answer in chosen)
-    position = _band_position(quiz, total)
+    total = sum(answer.points for _rule, answer in answered)
+    most = sum(rule.max_points for rule, _answer in answered)
+    position = _band_position(quiz, total, most)
     order = {outcome.id: i for i, outcome in enumerate(quiz.outcomes)}
-    capped_by = []
-    for rule, answer in zip(quiz.rules, chosen, strict=True):
+    capped_by = tuple(rule.id for rule, answer in answered if answer.cap is not None)
+    for _rule, answer in answered:
         if answer.cap is not None:
-            capped_by.append(rule.id)
             position = max(position, order[answer.cap])
+    for knockout in quiz.knockouts:
+        if len(capped_by) >= knockout.count:
+            position = max(position, order[knockout.outcome])
     subscores = {}
     for topic_id, _label in quiz.topics:
-        topic_rules = [
-            (rule, answer) for rule, answer in zip(quiz.rules, chosen, strict=True) if rule.topic == topic_id
-        ]
+        topic_rules = [(rule, answer) for rule, answer in answered if rule.topic == topic_id]
         subscores[topic_id] = (
             sum(answer.points for _rule, answer in topic_rules),
             sum(rule.max_points for rule, _answer in topic_rules),
@@ -91,10 +107,11 @@ def score(quiz: Quiz, answers: Sequence[int]) -> Result:
     return Result(
         outcome=quiz.outcomes[position].id,
         total=total,
-        max_total=total_range(quiz.rules)[1],
+        max_total=most,
         subscores=subscores,
-        capped_by=tuple(capped_by),
+        capped_by=capped_by,
         weak=weak,
+        open=left_open,
     )
 
 
@@ -113,9 +130,15 @@ def _check_answers(quiz: Quiz, answers: Sequence[int]) -> None:
             )
 
 
-def _band_position(quiz: Quiz, total: int) -> int:
-    """Return the index of the first outcome whose band contains `total`."""
+def _band_position(quiz: Quiz, total: int, most: int) -> int:
+    """Return the index of the best outcome whose band starts at or below the scaled total.
+
+    Bands are listed best first and cover every total exactly, so with all questions answered
+    this is the band containing `total`. Nothing answered (`most` 0), or a scaled total below
+    every band, gives the worst outcome.
+    """
+    full = total_range(quiz.rules)[1]
     for position, outcome in enumerate(quiz.outcomes):
-        if outcome.low is not None and outcome.low <= total <= outcome.high:
+        if most and outcome.low is not None and total * full >= outcome.low * most:
             return position
-    raise ValueError(f"Im Quiz '{quiz.id}' deckt kein Ergebnis {total} Punkte ab.")
+    return len(quiz.outcomes) - 1

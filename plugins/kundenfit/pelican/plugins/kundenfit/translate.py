@@ -127,6 +127,11 @@ def _checklist_texts(checklist: YamlMap) -> Iterator[tuple[int, str, list[str]]]
     owner = _ident(checklist, "checklist")
     yield from _field(checklist, "title", [owner, "title"])
     yield from _field(checklist, "intro", [owner, "intro"])
+    blanks = checklist.get("fields")
+    if isinstance(blanks, YamlList):
+        for index, blank in enumerate(blanks):
+            if _text(blank) is not None:
+                yield blanks.line_of(index), _text(blank), [owner, "field"]
     for number, group in enumerate(_entries(checklist, "groups"), start=1):
         yield from _field(group, "title", [owner, f"group {number}"])
 
@@ -170,6 +175,7 @@ def translate_rulebook(book: RuleBook, translations: gettext.NullTranslations) -
             checklist,
             title=tr(checklist.title),
             intro=tr(checklist.intro),
+            fields=tuple(tr(blank) for blank in checklist.fields),
             groups=tuple(
                 replace(group, title=tr(group.title), rules=tuple(linked(rule) for rule in group.rules))
                 for group in checklist.groups

@@ -8,6 +8,7 @@ from __future__ import annotations
 import math
 
 from .assets import CSS_NAME, EMBED_CSS_NAME, JS_NAME, LOADER_NAME
+from .credits import Credit, credits_for
 from .model import RuleBook
 from .render.quiz_data import quiz_data
 from .urls import Addresses
@@ -63,8 +64,13 @@ def view_context(
     on_own_page: bool,
     with_pdf: bool,
     newsletter: dict | None = None,
+    sources: dict[str, Credit] | None = None,
 ) -> dict:
-    """Everything the quiz/checklist templates need for one view."""
+    """Everything the quiz/checklist templates need for one view.
+
+    `sources` maps article slugs to their credits (credits.source_index); the view names the
+    articles its rules come from.
+    """
     common = {
         "lang": addresses.lang,
         "heading_level": 2,
@@ -95,6 +101,7 @@ def view_context(
             "newsletter": newsletter,
             "contact_email": addresses.options["KUNDENFIT_CONTACT_EMAIL"],
             "privacy_url": addresses.page(addresses.options["KUNDENFIT_PRIVACY_URL"]),
+            "credits": credits_for(quiz.rules, sources or {}),
         }
     checklist = book.checklists[view_id]
     quiz = book.quizzes.get(checklist.quiz) if checklist.quiz else None
@@ -106,6 +113,7 @@ def view_context(
         "quiz": quiz,
         "quiz_url": addresses.url("quiz", quiz.id) if quiz else None,
         "page_url": addresses.url("checklist", checklist.id),
+        "credits": credits_for((r for g in checklist.groups for r in g.rules), sources or {}),
     }
 
 

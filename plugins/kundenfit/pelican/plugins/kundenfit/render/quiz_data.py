@@ -19,15 +19,18 @@ def quiz_data(quiz: Quiz) -> dict[str, Any]:
     Shape (keys are stable, kundenfit.js reads them):
     {"id", "kind", "topics": [topic id, ...],
      "outcomes": [{"id", "low", "high"}, ...]            # best first, as in the rule file
+     "knockouts": [{"count", "outcome"}, ...],
      "rules": [{"id", "topic",
-                "answers": [{"points", "profile", "cap", "advice"}, ...]}, ...]}
-    where "advice" is true when the answer carries advice of its own (it then counts as weak).
+                "answers": [{"points", "profile", "cap", "advice", "open"}, ...]}, ...]}
+    where "advice" is true when the answer carries advice of its own (it then counts as weak)
+    and "open" when it is a "not yet" answer that counts for nothing.
     """
     return {
         "id": quiz.id,
         "kind": quiz.kind,
         "topics": [topic_id for topic_id, _title in quiz.topics],
         "outcomes": [{"id": o.id, "low": o.low, "high": o.high} for o in quiz.outcomes],
+        "knockouts": [{"count": k.count, "outcome": k.outcome} for k in quiz.knockouts],
         "rules": [
             {
                 "id": rule.id,
@@ -38,6 +41,7 @@ def quiz_data(quiz: Quiz) -> dict[str, Any]:
                         "profile": answer.profile,
                         "cap": answer.cap,
                         "advice": bool(answer.advice),
+                        "open": answer.open,
                     }
                     for answer in rule.answers
                 ],

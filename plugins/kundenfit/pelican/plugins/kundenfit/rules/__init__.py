@@ -2,7 +2,8 @@
 
 Three steps, one module each: `loader` reads YAML safely and keeps line numbers, `schema`
 checks the shape of each file, `build` resolves ids across files and checks what only all
-files together can tell. The format is documented in docs/rule-format.md.
+files together can tell; then `examples` scores the examples the files hold. The format
+is documented in docs/rule-format.md.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..errors import RuleFileErrors, RuleProblem
+from ..examples import check_examples
 from ..model import RuleBook
 from .build import build_rulebook
 from .loader import load_yaml
@@ -46,6 +48,8 @@ def load_rulebook(rules_dir: Path) -> RuleBook:
         files.append(definitions)
     rulebook, build_problems = build_rulebook(files)
     problems += build_problems
+    if not problems:
+        problems += check_examples(rulebook)  # the scorer needs a sound book
     if problems:
         raise RuleFileErrors(sorted(problems, key=lambda p: (p.path, p.line)))
     return rulebook

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from itertools import pairwise
 
 from ..errors import RuleProblem
-from ..model import Checklist, ChecklistGroup, Origin, Quiz, Rule, RuleBook
+from ..model import Checklist, ChecklistGroup, Example, Knockout, Origin, Quiz, Rule, RuleBook
 from ..scoring import PROFILE, SCORE, reachable_totals, total_range
 from .schema import (
     ChecklistDef,
@@ -138,6 +138,7 @@ class _Builder:
             if rule.topic in self.topics and rule.topic not in topics:
                 topics[rule.topic] = self.topics[rule.topic].label
         checklist = quiz_def.checklist.id if quiz_def.checklist else None
+        knockouts = self._knockouts(quiz_def, rules)
         return Quiz(
             id=quiz_def.id,
             kind=quiz_def.kind,
@@ -148,7 +149,44 @@ class _Builder:
             topics=tuple(topics.items()),
             checklist=checklist,
             origin=origin,
+            knockouts=knockouts,
+            examples=tuple(
+                Example(
+                    name=e.name,
+                    answers=tuple((ref.id, index, ref.line) for ref, index in e.answers),
+                    outcome=tuple(ref.id for ref in e.outcome),
+                    origin=Origin(origin.path, e.line),
+                )
+                for e in quiz_def.examples
+            ),
         )
+
+    def _knockouts(self, quiz_def: QuizDef, rules: tuple[Rule, ...]) -> tuple[Knockout, ...]:
+        """Check that each `knockouts` entry names an outcome and a count the rules can reach."""
+        outcome_ids = [o.outcome.id for o in quiz_def.outcomes]
+        with_cap = sum(1 for rule in rules if any(a.cap for a in rule.answers))
+        result = []
+        for knockout in quiz_def.knockouts:
+            name = knockout.outcome.id
+            if name not in outcome_ids:
+                self.problem(
+                    quiz_def.origin,
+                    knockout.outcome.line,
+                    f"'outcome: {name}' nennt kein Ergebnis des Quiz '{quiz_def.id}'"
+                    f"{suggestion(name, outcome_ids)} Möglich sind: {', '.join(outcome_ids)}.",
+                    quiz_def.id,
+                )
+            elif knockout.count > with_cap:
+                self.problem(
+                    quiz_def.origin,
+                    knockout.line,
+                    f"'count: {knockout.count}' wird nie erreicht: Nur {with_cap} Fragen des Quiz "
+                    "haben eine K.-o.-Antwort ('cap') – senke die Zahl oder ergänze 'cap'.",
+                    quiz_def.id,
+                )
+            else:
+                result.append(Knockout(knockout.count, name))
+        return tuple(result)
 
     def _check_rule_fits(self, quiz_def: QuizDef, ref: Ref, rule_def: RuleDef) -> None:
         """Check that a rule's answers give what the quiz asking it needs: points or profiles."""
@@ -197,7 +235,7 @@ class _Builder:
                         rule.id,
                     )
         elif quiz_def.kind == PROFILE:
-            for profile in (a.profile for a in rule_def.answers):
+            for profile in (a.profile for a in rule_def.answers if a.profile):
                 if profile.id not in outcome_ids:
                     self.problem(
                         rule.origin,
@@ -225,6 +263,7 @@ class _Builder:
                 return
         totals = reachable_totals(rules)
         capped = {a.cap for rule in rules for a in rule.answers if a.cap}
+        capped |= {k.outcome.id for k in quiz_def.knockouts}
         for outcome_def in outcomes:
             outcome = outcome_def.outcome
             in_band = any(outcome.low <= total <= outcome.high for total in totals)
@@ -335,7 +374,7 @@ class _Builder:
                     )
                 else:
                     rules.append(rule_def.rule)
-            groups.append(ChecklistGroup(title=group.title, rules=tuple(rules)))
+            groups.append(ChecklistGroup(title=group.title, rules=tuple(rules), write=group.write))
         quiz = checklist_def.quiz
         if quiz is not None and quiz.id not in self.quizzes:
             self._dangling(origin, quiz, "quiz", checklist_def.id)
@@ -346,4 +385,5 @@ class _Builder:
             groups=tuple(groups),
             quiz=quiz.id if quiz else None,
             origin=origin,
+            fields=checklist_def.fields,
         )

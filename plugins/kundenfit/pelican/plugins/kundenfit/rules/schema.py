@@ -29,11 +29,13 @@ PROFILE_DEFAULT_POINTS = 1
 
 TOP_KEYS = ("topics", "rules", "quizzes", "checklists")
 RULE_KEYS = ("id", "topic", "sources", "question", "answers", "advice", "check")
-ANSWER_KEYS = ("text", "points", "profile", "cap", "advice")
-QUIZ_KEYS = ("id", "kind", "title", "intro", "checklist", "rules", "outcomes")
+ANSWER_KEYS = ("text", "points", "profile", "cap", "advice", "open")
+QUIZ_KEYS = ("id", "kind", "title", "intro", "checklist", "rules", "outcomes", "knockouts", "examples")
+KNOCKOUT_KEYS = ("count", "outcome")
+EXAMPLE_KEYS = ("name", "answers", "outcome")
 OUTCOME_KEYS = ("id", "title", "points", "text", "actions")
-CHECKLIST_KEYS = ("id", "title", "intro", "quiz", "groups")
-GROUP_KEYS = ("title", "rules")
+CHECKLIST_KEYS = ("id", "title", "intro", "quiz", "fields", "groups")
+GROUP_KEYS = ("title", "rules", "write")
 
 # German words a coach may type for a key; checked before the spelling suggestion.
 GERMAN_KEYS = {
@@ -62,6 +64,10 @@ GERMAN_KEYS = {
     "art": "kind",
     "aufgaben": "actions",
     "schritte": "actions",
+    "offen": "open",
+    "beispiele": "examples",
+    "beispiel": "examples",
+    "anzahl": "count",
 }
 
 
@@ -114,6 +120,23 @@ class OutcomeDef:
 
 
 @dataclass(frozen=True)
+class KnockoutDef:
+    count: int
+    outcome: Ref
+    line: int
+
+
+@dataclass(frozen=True)
+class ExampleDef:
+    """An example as written: rule refs with answer indexes, the expected outcome ids."""
+
+    name: str
+    answers: tuple[tuple[Ref, int], ...]
+    outcome: tuple[Ref, ...]
+    line: int
+
+
+@dataclass(frozen=True)
 class QuizDef:
     id: str
     kind: str
@@ -124,12 +147,15 @@ class QuizDef:
     checklist: Ref | None
     origin: Origin
     complete: bool
+    knockouts: tuple[KnockoutDef, ...] = ()
+    examples: tuple[ExampleDef, ...] = ()
 
 
 @dataclass(frozen=True)
 class GroupDef:
     title: str
     rules: tuple[Ref, ...]
+    write: bool = False
 
 
 @dataclass(frozen=True)
@@ -141,6 +167,7 @@ class ChecklistDef:
     quiz: Ref | None
     origin: Origin
     complete: bool
+    fields: tuple[str, ...] = ()
 
 
 @dataclass
@@ -474,8 +501,9 @@ class _FileReader:
                 owner,
             )
         answers = tuple(self._answer(data, owner) for data in entries)
-        with_profile = [a for a in answers if a and a.profile]
-        if with_profile and len(with_profile) != len(answers):
+        counted = [a for a in answers if not (a and a.answer.open)]
+        with_profile = [a for a in counted if a and a.profile]
+        if with_profile and len(with_profile) != len(counted):
             self.problem(
                 fields.line("answers"),
                 "Entweder haben alle Antworten 'profile' (Profil-Quiz) oder keine (Score-Quiz) "
@@ -490,8 +518,22 @@ class _FileReader:
         profile = fields.ident("profile", "das Ergebnis, zu dem die Antwort zählt", required=False)
         cap = fields.ident("cap", "das beste noch mögliche Ergebnis", required=False)
         advice = fields.text("advice", "der Rat zu genau dieser Antwort", required=False)
+        is_open = False
+        if fields.has("open"):
+            is_open = data["open"] is True
+            if data["open"] is not True:
+                fields.wrong("open", "'true' (eine offene Antwort) – sonst lass die Zeile weg")
+            elif fields.has("points") or profile or cap:
+                self.problem(
+                    fields.line("open"),
+                    "Eine offene Antwort ('open: true') zählt weder dafür noch dagegen – lösche "
+                    "'points', 'profile' und 'cap' bei ihr.",
+                    owner,
+                )
         points = None
-        if fields.has("points"):
+        if is_open:
+            points = 0
+        elif fields.has("points"):
             value = data["points"]
             if isinstance(value, int) and not isinstance(value, bool) and value >= 0:
                 points = value
@@ -522,6 +564,7 @@ class _FileReader:
             cap=cap.id if cap else None,
             advice=advice,
             origin=Origin(self.path, data.line),
+            open=is_open,
         )
         return AnswerDef(answer, profile, cap)
 
@@ -552,6 +595,8 @@ class _FileReader:
                 owner,
             )
         outcomes = self._outcomes(fields, kind, owner)
+        knockouts = self._knockouts(fields, kind, owner) if fields.has("knockouts") else ()
+        examples = self._examples(fields, owner) if fields.has("examples") else ()
         if ref is None:
             return None
         return QuizDef(
@@ -564,7 +609,67 @@ class _FileReader:
             checklist=checklist,
             origin=Origin(self.path, fields.line("id")),
             complete=len(self.problems) == before,
+            knockouts=knockouts,
+            examples=examples,
         )
+
+    def _knockouts(self, fields: _Fields, kind: str | None, owner) -> tuple[KnockoutDef, ...]:
+        """Read `knockouts`: "count or more knock-out answers give at best outcome"."""
+        if kind == "profile":
+            self.problem(
+                fields.line("knockouts"),
+                "'knockouts' gibt es nur im Score-Quiz (kind: score) – lösche den Abschnitt.",
+                owner,
+            )
+            return ()
+        result = []
+        for data in fields.items("knockouts", "ab wie vielen K.-o.-Antworten welches Ergebnis gilt") or ():
+            item = _Fields(self, data, KNOCKOUT_KEYS, owner)
+            outcome = item.ident("outcome", "das Ergebnis, das dann höchstens gilt")
+            count = data.get("count")
+            if not item.has("count"):
+                item.missing("count", "ab wie vielen K.-o.-Antworten, z. B. count: 2")
+            elif isinstance(count, bool) or not isinstance(count, int) or count < 1:
+                item.wrong("count", "eine ganze Zahl ab 1 (z. B. count: 2)")
+            elif outcome is not None:
+                result.append(KnockoutDef(count, outcome, data.line))
+        return tuple(result)
+
+    def _examples(self, fields: _Fields, owner) -> tuple[ExampleDef, ...]:
+        """Read `examples`: a name, answers by rule id (answer numbers from 0), the outcome."""
+        result = []
+        for data in fields.items("examples", "Beispiel-Antworten mit erwartetem Ergebnis") or ():
+            item = _Fields(self, data, EXAMPLE_KEYS, owner)
+            name = item.text("name", "wer hier antwortet, z. B. 'Die Besserwisserin'")
+            outcome: tuple[Ref, ...] | None
+            if item.has("outcome") and isinstance(data["outcome"], YamlList):
+                outcome = item.idents("outcome", "die gleichauf liegenden Ergebnisse")
+            else:
+                single = item.ident("outcome", "das erwartete Ergebnis")
+                outcome = (single,) if single else None
+            answers: list[tuple[Ref, int]] | None = []
+            value = data.get("answers", YamlMap(data.line))
+            if not isinstance(value, YamlMap):
+                item.wrong("answers", "Regel-Ids mit Antwortnummern, z. B. 'grenzen: 2'")
+                answers = None
+            for rule_id, index in value.items():
+                line = value.line_of(rule_id)
+                if not ID_PATTERN.match(rule_id):
+                    self.bad_id(line, "answers", rule_id, owner)
+                    answers = None
+                elif isinstance(index, bool) or not isinstance(index, int) or index < 0:
+                    self.problem(
+                        line,
+                        f"Die Antwort auf '{rule_id}' ist eine Nummer ab 0 (0 = erste Antwort), "
+                        f"hier steht {describe(index)}.",
+                        owner,
+                    )
+                    answers = None
+                elif answers is not None:
+                    answers.append((Ref(rule_id, line), index))
+            if name and outcome and answers is not None:
+                result.append(ExampleDef(name, tuple(answers), outcome, data.line))
+        return tuple(result)
 
     def _outcomes(self, fields: _Fields, kind: str | None, owner) -> tuple[OutcomeDef, ...]:
         entries = fields.items("outcomes", "die möglichen Ergebnisse")
@@ -665,12 +770,17 @@ class _FileReader:
         title = fields.text("title", "die Überschrift der Checkliste")
         intro = fields.text("intro", "die Einleitung", required=False) or ""
         quiz = fields.ident("quiz", "das passende Quiz", required=False)
+        blanks = fields.texts("fields", "Felder zum Ausfüllen oben auf der Seite, z. B. Datum") or ()
         groups = []
         seen: dict[str, int] = {}
         for group_data in fields.items("groups", "die Abschnitte der Checkliste") or ():
             group_fields = _Fields(self, group_data, GROUP_KEYS, owner)
             group_title = group_fields.text("title", "die Überschrift des Abschnitts")
             rules = group_fields.idents("rules", "die Regeln, deren 'check' hier steht")
+            write = group_data.get("write", False)
+            if not isinstance(write, bool):
+                group_fields.wrong("write", "'true' (Zeilen zum Hineinschreiben statt Kästchen) oder 'false'")
+                write = False
             if rules == ():
                 self.problem(
                     group_fields.line("rules"),
@@ -687,7 +797,7 @@ class _FileReader:
                         owner,
                     )
                 seen.setdefault(rule.id, rule.line)
-            groups.append(GroupDef(group_title or "", rules or ()))
+            groups.append(GroupDef(group_title or "", rules or (), write))
         if len(seen) > MAX_CHECKLIST_ITEMS:
             self.problem(
                 fields.line("groups"),
@@ -705,4 +815,5 @@ class _FileReader:
             quiz=quiz,
             origin=Origin(self.path, fields.line("id")),
             complete=len(self.problems) == before,
+            fields=blanks,
         )

@@ -23,65 +23,61 @@
   /**
    * Score `answers` (one answer index per rule, in quiz order) for the quiz `data`.
    * Returns the same fields as the Python Result: outcome, total, max_total, subscores
-   * ({topic: [got, max]}), capped_by and weak (rule ids in quiz order).
+   * ({topic: [got, max]}), capped_by, weak (rule ids in quiz order), open (questions left
+   * open) and tied (profile outcomes sharing the top, when more than one).
    */
   function score(data, answers) {
     // The best points among `list`, 0 when it is empty (Python's max(..., default=0)).
     const most = (list) => (list.length ? Math.max(...list.map((a) => a.points)) : 0);
+    const sum = (list, f) => list.reduce((s, x) => s + f(x), 0);
     const outcomes = data.outcomes;
-    const chosen = data.rules.map((rule, i) => rule.answers[answers[i]]);
-    const weak = data.rules
-      .filter((rule, i) => chosen[i].points < most(rule.answers) || chosen[i].advice)
+    const rules = data.rules;
+    const chosen = rules.map((rule, i) => rule.answers[answers[i]]);
+    const weak = rules
+      .filter((rule, i) => (!chosen[i].open && chosen[i].points < most(rule.answers)) || chosen[i].advice)
       .map((rule) => rule.id);
+    // An open answer ("not yet") counts neither for nor against.
+    const done = rules.filter((rule, i) => !chosen[i].open);
+    const got = done.map((rule) => chosen[rules.indexOf(rule)]);
+    const res = { subscores: {}, capped_by: [], weak, open: rules.length - done.length, tied: [] };
     if (data.kind === 'profile') {
-      // Each answer adds its points to its profile; most points wins, a tie goes to the
-      // outcome listed first (hence the strict >).
+      // Each answer adds its points to its profile; most points wins, the first listed leads.
       const sums = new Map(outcomes.map((o) => [o.id, 0]));
-      chosen.forEach((a) => {
+      got.forEach((a) => {
         if (sums.has(a.profile)) sums.set(a.profile, sums.get(a.profile) + a.points);
       });
-      let winner = outcomes[0];
-      outcomes.forEach((o) => {
-        if (sums.get(o.id) > sums.get(winner.id)) winner = o;
-      });
+      const top = Math.max(...sums.values());
+      const tied = outcomes.filter((o) => top && sums.get(o.id) === top).map((o) => o.id);
       // max_total: the most points a single profile can collect (scoring.profile_max_total).
-      const reach = outcomes.map((o) =>
-        data.rules.reduce((sum, rule) => sum + most(rule.answers.filter((a) => a.profile === o.id)), 0)
-      );
-      return {
-        outcome: winner.id,
-        total: sums.get(winner.id),
+      const reach = outcomes.map((o) => sum(rules, (rule) => most(rule.answers.filter((a) => a.profile === o.id))));
+      return Object.assign(res, {
+        outcome: outcomes.find((o) => sums.get(o.id) === top).id,
+        total: top,
         max_total: Math.max(0, ...reach),
-        subscores: {},
-        capped_by: [],
-        weak,
-      };
+        tied: tied.length > 1 ? tied : [],
+      });
     }
-    const total = chosen.reduce((sum, a) => sum + a.points, 0);
-    let position = outcomes.findIndex((o) => o.low !== null && o.low <= total && total <= o.high);
-    const capped_by = [];
-    chosen.forEach((a, i) => {
+    const total = sum(got, (a) => a.points);
+    const max = sum(done, (rule) => most(rule.answers));
+    const full = sum(rules, (rule) => most(rule.answers));
+    // The bands scale to the questions answered (scoring._band_position); below all: worst.
+    let position = outcomes.findIndex((o) => max && o.low !== null && total * full >= o.low * max);
+    if (position < 0) position = outcomes.length - 1;
+    const at = (id) => outcomes.findIndex((o) => o.id === id);
+    got.forEach((a, i) => {
       if (a.cap == null) return;
-      capped_by.push(data.rules[i].id);
+      res.capped_by.push(done[i].id);
       // Outcomes are listed best first, so the worst cap (the latest position) wins.
-      position = Math.max(position, outcomes.findIndex((o) => o.id === a.cap));
+      position = Math.max(position, at(a.cap));
     });
-    const subscores = {};
+    data.knockouts.forEach((k) => {
+      if (res.capped_by.length >= k.count) position = Math.max(position, at(k.outcome));
+    });
     data.topics.forEach((topic) => {
-      const rules = data.rules.filter((rule) => rule.topic === topic);
-      subscores[topic] = [
-        rules.reduce((sum, rule) => sum + chosen[data.rules.indexOf(rule)].points, 0),
-        rules.reduce((sum, rule) => sum + most(rule.answers), 0),
-      ];
+      const mine = done.filter((rule) => rule.topic === topic);
+      res.subscores[topic] = [sum(mine, (rule) => chosen[rules.indexOf(rule)].points), sum(mine, (rule) => most(rule.answers))];
     });
-    return {
-      outcome: outcomes[position].id,
-      total,
-      max_total: data.rules.reduce((sum, rule) => sum + most(rule.answers), 0),
-      subscores,
-      capped_by,
-      weak,
-    };
+    return Object.assign(res, { outcome: outcomes[position].id, total, max_total: max });
   }
 
   /** One interactive quiz on the page; `destroy()` restores the plain self-test. */
@@ -246,13 +242,23 @@
     show(answers, byUser) {
       const res = score(this.data, answers);
       const fmt = (got, max) => this.text('score').replace('{got}', got).replace('{max}', max);
-      let title = '';
+      // A profile tie shows every tied outcome: "zwischen A und B".
+      const titles = [];
       this.$$('outcome').forEach((panel) => {
-        const on = panel.getAttribute(P + 'outcome') === res.outcome;
-        panel.hidden = !on;
-        if (on) title = panel.getAttribute(P + 'title');
+        const id = panel.getAttribute(P + 'outcome');
+        panel.hidden = !(res.tied.length ? res.tied.includes(id) : id === res.outcome);
+        if (!panel.hidden) titles.push(panel.getAttribute(P + 'title'));
       });
+      const last = titles.pop();
+      const title = titles.length
+        ? this.text('tie').replace('{first}', titles.join(', ')).replace('{last}', last)
+        : last;
       this.$('outcome-title').textContent = title;
+      const open = this.$('open');
+      if (open) {
+        open.hidden = !res.open;
+        open.textContent = this.text('open').replace('{open}', res.open).replace('{count}', answers.length);
+      }
       // The newsletter form (lead_cta.html) sends the outcome in a hidden field.
       this.$$('outcome-field').forEach((field) => (field.value = res.outcome));
       const total = this.$('total');
