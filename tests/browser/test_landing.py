@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tests.support.build import ROOT, pelican_command
+from tests.support.server import StaticServer, free_port
 
 pytestmark = pytest.mark.browser
 
@@ -67,3 +68,23 @@ def test_local_build_works_from_disk(browser, local_build, page):
     page.goto((local_build / "en" / "impressum" / "index.html").as_uri())
     assert page.locator("link[rel=stylesheet]").evaluate("l => l.sheet !== null")
     assert "Platzhalter" not in page.locator("main").inner_text()
+
+
+def test_local_build_works_on_a_server(browser, local_build, page):
+    """Relative addresses also hold on a server: landing → flagship quiz → result → English."""
+    port = free_port()
+    server = StaticServer(local_build, port)
+    try:
+        page.goto(f"http://127.0.0.1:{port}/")
+        page.locator("main a[data-flagship]").click()
+        page.wait_for_url(f"http://127.0.0.1:{port}/quiz/kundenfit/")
+        quiz = page.locator("[data-kf-quiz=kundenfit]")
+        for fieldset in quiz.locator("fieldset.kf-question").all():
+            fieldset.locator("input[type=radio]").first.check()
+        page.get_by_role("button", name="Auswerten").click()
+        page.locator("[data-kf-result]").wait_for(state="visible")
+        page.get_by_role("link", name="English").click()
+        page.wait_for_url(f"http://127.0.0.1:{port}/en/quiz/kundenfit/")
+        assert page.get_by_role("button", name="Show my result").count() == 1
+    finally:
+        server.stop()
