@@ -16,6 +16,8 @@ import rjsmin
 
 STATIC_DIR = Path(__file__).parent / "static"
 JS_NAME = "kundenfit.js"
+# Only on embed pages: the frame protocols (loader.js's sizing and scrolling, WordPress's).
+FRAME_JS_NAME = "kundenfit-frame.js"
 CSS_NAME = "kundenfit.css"
 EMBED_CSS_NAME = "kundenfit-embed.css"
 LOADER_NAME = "loader.js"
@@ -24,9 +26,9 @@ HASH_LENGTH = 12
 FINGERPRINTED = re.compile(rf"\.[0-9a-f]{{{HASH_LENGTH}}}\.(?:css|js)$")
 
 
-def minified_js() -> str:
-    """The quiz runtime as shipped: minified, so its size is what the budget measures."""
-    return rjsmin.jsmin((STATIC_DIR / JS_NAME).read_text(encoding="utf-8"))
+def minified_js(name: str = JS_NAME) -> str:
+    """A script as shipped: minified, so its size is what the budget measures."""
+    return rjsmin.jsmin((STATIC_DIR / name).read_text(encoding="utf-8"))
 
 
 def fingerprinted_name(name: str, content: bytes) -> str:
@@ -39,9 +41,10 @@ def asset_files() -> dict[str, tuple[str, str]]:
     """Each asset's plain name -> (the name it is written and linked under, its text)."""
     texts = {
         JS_NAME: minified_js(),
+        FRAME_JS_NAME: minified_js(FRAME_JS_NAME),
         CSS_NAME: (STATIC_DIR / CSS_NAME).read_text(encoding="utf-8"),
         EMBED_CSS_NAME: (STATIC_DIR / EMBED_CSS_NAME).read_text(encoding="utf-8"),
-        LOADER_NAME: rjsmin.jsmin((STATIC_DIR / LOADER_NAME).read_text(encoding="utf-8")),
+        LOADER_NAME: minified_js(LOADER_NAME),
     }
     return {
         name: (name if name == LOADER_NAME else fingerprinted_name(name, text.encode("utf-8")), text)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import math
 
-from .assets import CSS_NAME, EMBED_CSS_NAME, JS_NAME, LOADER_NAME
+from .assets import CSS_NAME, EMBED_CSS_NAME, FRAME_JS_NAME, JS_NAME, LOADER_NAME
 from .credits import Credit, credits_for
 from .model import RuleBook
 from .render.quiz_data import quiz_data
@@ -125,5 +125,6 @@ def embed_page_context(
         **view_context(book, "quiz", quiz_id, addresses, on_own_page=True, **kwargs),
         "embed": True,
         "kf_embed_css_url": addresses.asset(EMBED_CSS_NAME),
+        "kf_frame_js_url": addresses.asset(FRAME_JS_NAME),
         "site_origin": site_origin,
     }
