@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import math
+
 import pytest
+from pelican.plugins.kundenfit.rules import load_rulebook
 
 from tests.support.build import ROOT, pelican_command
+from tests.support.quiz import answer_steps
 from tests.support.server import StaticServer, free_port
 
 pytestmark = pytest.mark.browser
@@ -31,9 +35,11 @@ def test_cards_start_with_the_flagship_and_say_their_length(browser, site_url, p
     page.goto(site_url)
     first = page.locator("#quizze .card").first
     assert first.locator("a").get_attribute("href").endswith("quiz/kundenfit/")
-    assert "12 Fragen, 3 Minuten" in first.inner_text()
+    questions = len(load_rulebook(ROOT / "content" / "rules").quizzes["kundenfit"].rules)
+    minutes = math.ceil(questions * 15 / 60)  # about 15 seconds a question
+    assert f"{questions} Fragen, {minutes} Minuten" in first.inner_text()
     page.goto(site_url + "en/")
-    assert "12 questions, 3 minutes" in page.locator("#quizze .card").first.inner_text()
+    assert f"{questions} questions, {minutes} minutes" in page.locator("#quizze .card").first.inner_text()
 
 
 @pytest.fixture(scope="module")
@@ -59,9 +65,9 @@ def test_local_build_works_from_disk(browser, local_build, page):
     assert page.locator("main a[href='./quiz/kundenfit/']").count() >= 1
     page.goto((local_build / "quiz" / "kundenfit" / "index.html").as_uri())
     quiz = page.locator("[data-kf-quiz=kundenfit]")
-    assert quiz.locator("fieldset").count() == 12
-    for fieldset in quiz.locator("fieldset.kf-question").all():
-        fieldset.locator("input[type=radio]").first.check()
+    count = quiz.locator("fieldset.kf-question").count()
+    assert count == len(load_rulebook(ROOT / "content" / "rules").quizzes["kundenfit"].rules)
+    answer_steps(quiz, "kundenfit", [0] * count)
     page.get_by_role("button", name="Auswerten").click()
     page.locator("[data-kf-result]").wait_for(state="visible")
     assert page.locator("[data-kf-local-build]").count() == 1, "the embed code is marked as local build"
@@ -79,12 +85,11 @@ def test_local_build_works_on_a_server(browser, local_build, page):
         page.locator("main a[data-flagship]").click()
         page.wait_for_url(f"http://127.0.0.1:{port}/quiz/kundenfit/")
         quiz = page.locator("[data-kf-quiz=kundenfit]")
-        for fieldset in quiz.locator("fieldset.kf-question").all():
-            fieldset.locator("input[type=radio]").first.check()
+        answer_steps(quiz, "kundenfit", [0] * quiz.locator("fieldset.kf-question").count())
         page.get_by_role("button", name="Auswerten").click()
         page.locator("[data-kf-result]").wait_for(state="visible")
         page.get_by_role("link", name="English").click()
         page.wait_for_url(f"http://127.0.0.1:{port}/en/quiz/kundenfit/")
-        assert page.get_by_role("button", name="Show my result").count() == 1
+        assert page.locator("[data-kf-quiz=kundenfit][data-kf-ready]").count() == 1, "the runtime runs"
     finally:
         server.stop()
