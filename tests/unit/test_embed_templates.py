@@ -61,6 +61,7 @@ def embed_page(env=None, **extra):
         env,
         embed=True,
         kf_embed_css_url=f"{SITEURL}/kundenfit/kundenfit-embed.css",
+        kf_frame_js_url=f"{SITEURL}/kundenfit/kundenfit-frame.js",
         site_origin=SITEURL,
         **extra,
     )
@@ -87,16 +88,16 @@ def test_embed_page_is_a_standalone_document():
     sheets = [link["href"] for link in soup.find_all("link", rel="stylesheet")]
     assert sheets == [f"{SITEURL}/kundenfit/kundenfit.css", f"{SITEURL}/kundenfit/kundenfit-embed.css"]
     scripts = soup.find_all("script", src=True)
-    assert [s["src"] for s in scripts] == [f"{SITEURL}/kundenfit/kundenfit.js"] and scripts[0].has_attr(
-        "defer"
-    )
+    # The runtime first: the frame script (loader.js's and WordPress's protocols) extends it.
+    expected = [f"{SITEURL}/kundenfit/kundenfit.js", f"{SITEURL}/kundenfit/kundenfit-frame.js"]
+    assert [s["src"] for s in scripts] == expected and all(s.has_attr("defer") for s in scripts)
     assert soup.find("meta", attrs={"name": "robots"})["content"] == "noindex"
 
 
 def test_embed_page_escapes_every_text():
     soup = soup_of(embed_page())
     assert soup.find_all(["b", "i"]) == []
-    assert len(soup.find_all("script")) == 2  # kundenfit.js and the quiz's JSON data
+    assert len(soup.find_all("script")) == 3  # kundenfit.js, kundenfit-frame.js and the quiz's data
     assert f"Zahlt die Kundin {B} pünktlich?" in text_of(soup)
 
 
