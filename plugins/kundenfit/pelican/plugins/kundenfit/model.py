@@ -9,6 +9,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+# The fields of each kind of rule-file entry that a visitor reads and a translator translates
+# (a text, or a tuple of texts): the one list the Babel extractor, the translation of a rule
+# book and the content tests all use. Topic labels (`topics:`) are texts too.
+VISIBLE_TEXT: dict[str, tuple[str, ...]] = {
+    "rule": ("question", "advice", "check"),
+    "answer": ("text", "advice"),
+    "quiz": ("title", "intro"),
+    "outcome": ("title", "text", "actions"),
+    "checklist": ("title", "intro", "fields"),
+    "group": ("title",),
+}
+
 
 @dataclass(frozen=True)
 class Origin:

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from . import catalogs
-from .model import Answer, Checklist, Outcome, Quiz, Rule, RuleBook
+from .model import VISIBLE_TEXT, Rule, RuleBook
 from .rules.loader import Value, YamlList, YamlMap, parse_yaml
 
 DOMAIN = "rules"
@@ -97,43 +97,46 @@ def _document_texts(document: YamlMap) -> Iterator[tuple[int, str, list[str]]]:
         yield from _checklist_texts(checklist)
 
 
+# An answer's text and a group's title need no label of their own in the translator comment.
+_UNLABELLED = {("answer", "text"), ("group", "title")}
+
+
+def _visible(data: YamlMap, kind: str, where: list[str]) -> Iterator[tuple[int, str, list[str]]]:
+    """The texts of one entry, by the fields VISIBLE_TEXT names for its kind, in file order."""
+    found = []
+    for key in VISIBLE_TEXT[kind]:
+        value = data.get(key)
+        if isinstance(value, YamlList):
+            for index, item in enumerate(value):
+                text = _text(item) if isinstance(item, str) else None
+                if text is not None:
+                    found.append((value.line_of(index), text, [*where, f"{key.rstrip('s')} {index + 1}"]))
+        else:
+            label = where if (kind, key) in _UNLABELLED else [*where, key]
+            found.extend(_field(data, key, label))
+    return iter(sorted(found, key=lambda item: item[0]))
+
+
 def _rule_texts(rule: YamlMap) -> Iterator[tuple[int, str, list[str]]]:
     owner = _ident(rule, "rule")
-    yield from _field(rule, "question", [owner, "question"])
+    texts = list(_visible(rule, "rule", [owner]))
     for number, answer in enumerate(_entries(rule, "answers"), start=1):
-        yield from _field(answer, "text", [owner, f"answer {number}"])
-        yield from _field(answer, "advice", [owner, f"answer {number}", "advice"])
-    yield from _field(rule, "advice", [owner, "advice"])
-    yield from _field(rule, "check", [owner, "check"])
+        texts.extend(_visible(answer, "answer", [owner, f"answer {number}"]))
+    yield from sorted(texts, key=lambda item: item[0])
 
 
 def _quiz_texts(quiz: YamlMap) -> Iterator[tuple[int, str, list[str]]]:
     owner = _ident(quiz, "quiz")
-    yield from _field(quiz, "title", [owner, "title"])
-    yield from _field(quiz, "intro", [owner, "intro"])
+    yield from _visible(quiz, "quiz", [owner])
     for number, outcome in enumerate(_entries(quiz, "outcomes"), start=1):
-        label = f"outcome {_ident(outcome, str(number))}"
-        yield from _field(outcome, "title", [owner, label, "title"])
-        yield from _field(outcome, "text", [owner, label, "text"])
-        actions = outcome.get("actions")
-        if isinstance(actions, YamlList):
-            for index, item in enumerate(actions):
-                text = _text(item) if isinstance(item, str) else None
-                if text is not None:
-                    yield actions.line_of(index), text, [owner, label, f"action {index + 1}"]
+        yield from _visible(outcome, "outcome", [owner, f"outcome {_ident(outcome, str(number))}"])
 
 
 def _checklist_texts(checklist: YamlMap) -> Iterator[tuple[int, str, list[str]]]:
     owner = _ident(checklist, "checklist")
-    yield from _field(checklist, "title", [owner, "title"])
-    yield from _field(checklist, "intro", [owner, "intro"])
-    blanks = checklist.get("fields")
-    if isinstance(blanks, YamlList):
-        for index, blank in enumerate(blanks):
-            if _text(blank) is not None:
-                yield blanks.line_of(index), _text(blank), [owner, "field"]
+    yield from _visible(checklist, "checklist", [owner])
     for number, group in enumerate(_entries(checklist, "groups"), start=1):
-        yield from _field(group, "title", [owner, f"group {number}"])
+        yield from _visible(group, "group", [owner, f"group {number}"])
 
 
 # --- Catalogs ------------------------------------------------------------------------------
@@ -160,24 +163,23 @@ def translate_rulebook(book: RuleBook, translations: gettext.NullTranslations) -
         return rules[rule.id] if rule.id in rules else _translate_rule(rule, tr)
 
     quizzes = {
-        quiz_id: replace(
+        quiz_id: _translated(
             quiz,
-            title=tr(quiz.title),
-            intro=tr(quiz.intro),
+            "quiz",
+            tr,
             rules=tuple(linked(rule) for rule in quiz.rules),
-            outcomes=tuple(_translate_outcome(outcome, tr) for outcome in quiz.outcomes),
+            outcomes=tuple(_translated(outcome, "outcome", tr) for outcome in quiz.outcomes),
             topics=tuple((topic_id, tr(label)) for topic_id, label in quiz.topics),
         )
         for quiz_id, quiz in book.quizzes.items()
     }
     checklists = {
-        checklist_id: replace(
+        checklist_id: _translated(
             checklist,
-            title=tr(checklist.title),
-            intro=tr(checklist.intro),
-            fields=tuple(tr(blank) for blank in checklist.fields),
+            "checklist",
+            tr,
             groups=tuple(
-                replace(group, title=tr(group.title), rules=tuple(linked(rule) for rule in group.rules))
+                _translated(group, "group", tr, rules=tuple(linked(rule) for rule in group.rules))
                 for group in checklist.groups
             ),
         )
@@ -195,67 +197,57 @@ def _translator(translations: gettext.NullTranslations) -> Callable[[Any], Any]:
     return tr
 
 
+def _translated(entry, kind: str, tr: Callable[[Any], Any], **changes):
+    """`entry` with its VISIBLE_TEXT fields translated (and `changes` applied)."""
+    for key in VISIBLE_TEXT[kind]:
+        value = getattr(entry, key)
+        changes[key] = tuple(tr(item) for item in value) if isinstance(value, tuple) else tr(value)
+    return replace(entry, **changes)
+
+
 def _translate_rule(rule: Rule, tr: Callable[[Any], Any]) -> Rule:
-    return replace(
-        rule,
-        question=tr(rule.question),
-        answers=tuple(_translate_answer(answer, tr) for answer in rule.answers),
-        advice=tr(rule.advice),
-        check=tr(rule.check),
-    )
+    answers = tuple(_translated(answer, "answer", tr) for answer in rule.answers)
+    return _translated(rule, "rule", tr, answers=answers)
 
 
-def _translate_answer(answer: Answer, tr: Callable[[Any], Any]) -> Answer:
-    return replace(answer, text=tr(answer.text), advice=tr(answer.advice))
-
-
-def _translate_outcome(outcome: Outcome, tr: Callable[[Any], Any]) -> Outcome:
-    return replace(
-        outcome,
-        title=tr(outcome.title),
-        text=tr(outcome.text),
-        actions=tuple(tr(action) for action in outcome.actions),
-    )
+def _texts(entry, kind: str) -> list[str]:
+    """The VISIBLE_TEXT fields of `entry`, as a flat list of texts."""
+    found = []
+    for key in VISIBLE_TEXT[kind]:
+        value = getattr(entry, key)
+        found.extend(value if isinstance(value, tuple) else [value])
+    return found
 
 
 def rulebook_texts(book: RuleBook) -> list[str]:
     """Every visible text of `book`, once each, in the order of the book."""
     texts: dict[str, None] = {}
 
-    def add(*values: str | None) -> None:
+    def add(values) -> None:
         texts.update((value, None) for value in values if value)
 
+    def add_rule(rule: Rule) -> None:
+        add(_texts(rule, "rule")[:1])  # the question first, as a reader meets it
+        for answer in rule.answers:
+            add(_texts(answer, "answer"))
+        add(_texts(rule, "rule")[1:])
+
     for rule in book.rules.values():
-        _add_rule(rule, add)
+        add_rule(rule)
     for quiz in book.quizzes.values():
-        _add_quiz(quiz, add)
+        add(_texts(quiz, "quiz"))
+        add(label for _topic_id, label in quiz.topics)
+        for rule in quiz.rules:
+            add_rule(rule)
+        for outcome in quiz.outcomes:
+            add(_texts(outcome, "outcome"))
     for checklist in book.checklists.values():
-        _add_checklist(checklist, add)
+        add(_texts(checklist, "checklist"))
+        for group in checklist.groups:
+            add(_texts(group, "group"))
+            for rule in group.rules:
+                add_rule(rule)
     return list(texts)
-
-
-def _add_rule(rule: Rule, add: Callable[..., None]) -> None:
-    add(rule.question)
-    for answer in rule.answers:
-        add(answer.text, answer.advice)
-    add(rule.advice, rule.check)
-
-
-def _add_quiz(quiz: Quiz, add: Callable[..., None]) -> None:
-    add(quiz.title, quiz.intro)
-    add(*(label for _topic_id, label in quiz.topics))
-    for rule in quiz.rules:
-        _add_rule(rule, add)
-    for outcome in quiz.outcomes:
-        add(outcome.title, outcome.text, *outcome.actions)
-
-
-def _add_checklist(checklist: Checklist, add: Callable[..., None]) -> None:
-    add(checklist.title, checklist.intro)
-    for group in checklist.groups:
-        add(group.title)
-        for rule in group.rules:
-            _add_rule(rule, add)
 
 
 def missing_rule_translations(book: RuleBook, translations: gettext.NullTranslations) -> list[str]:
