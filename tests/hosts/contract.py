@@ -126,8 +126,9 @@ def test_other_addresses_and_loader_refuse_frames(served):
 
 def test_fingerprinted_assets_are_kept_a_year(served):
     assets = page_assets(served)
-    # site.css, and the runtime both languages share: kundenfit.css, kundenfit-embed.css, kundenfit.js
-    assert len(assets) == 4, assets
+    # site.css and the runtime both languages share: kundenfit.css, kundenfit-embed.css,
+    # kundenfit.js and kundenfit-frame.js (embed pages)
+    assert len(assets) == 5, assets
     for url in assets:
         assert url.startswith(served.url) and FINGERPRINTED.search(url), url
         status, headers, _ = fetch(url)

@@ -74,7 +74,7 @@ def test_no_address_matches_two_rules(served):
 
 def test_fingerprinted_assets_are_kept_a_year(served):
     assets = page_assets(served)
-    assert len(assets) == 4, assets
+    assert len(assets) == 5, assets
     rules = matching_rules(served.output, [urlsplit(url).path for url in assets])
     for url in assets:
         status, headers, _ = fetch(url)
