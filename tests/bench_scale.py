@@ -14,6 +14,7 @@ rule text with Pelican's content cache on. Nothing here asserts; it only measure
 from __future__ import annotations
 
 import argparse
+import json
 import re
 import shutil
 import statistics
@@ -68,7 +69,8 @@ def generate(site: Path, articles: int, views: int) -> None:
         cycle([("quizzes", q) for q in quizzes] + [("checklists", c) for c in checklists]),
         strict=False,
     ):
-        copies[kind].append({**view, "id": f"{view['id']}-{number}"})
+        # A deep copy each: shared objects would be written as YAML anchors, which rule files refuse.
+        copies[kind].append({**json.loads(json.dumps(view)), "id": f"{view['id']}-{number}"})
     copies = {kind: views for kind, views in copies.items() if views}
     if copies:
         (site / "content" / "rules" / "zz-bench-copies.yaml").write_text(
