@@ -33,8 +33,6 @@ DEFAULTS = {
     "KUNDENFIT_OEMBED_SAVE_AS": "oembed/{id}.json",
     # The site's icon on the embed pages: a file in the theme's static folder, or None.
     "KUNDENFIT_EMBED_ICON": None,
-    # Frame headers for static hosts (Cloudflare `_headers`), at the output root; "" writes none.
-    "KUNDENFIT_HEADERS_SAVE_AS": "_headers",
     # Newsletter sign-up after a result; None shows checklist and contact links (newsletter.py).
     "KUNDENFIT_NEWSLETTER": None,
     # Ids of quizzes and checklists in the order listings show them (landing page, manifest);
