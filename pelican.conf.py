@@ -142,7 +142,15 @@ THEME = "theme"
 # The plugins are installed packages (`make html` installs ./plugins/* into .venv, editable); the
 # full names also find editable installs, which Pelican's short-name lookup does not list.
 PLUGINS = ["pelican.plugins.i18n_subsites", "pelican.plugins.site_helpers", "pelican.plugins.kundenfit"]
-JINJA_ENVIRONMENT = {"extensions": ["jinja2.ext.i18n"], "trim_blocks": True, "lstrip_blocks": True}
+# Autoescape everywhere: every field is text; only article and page bodies (HTML from Markdown)
+# are marked safe, by the theme's `html_body` filter. TextTranslations treats translations as text
+# too and must come before jinja2.ext.i18n (see plugins/site_helpers/.../text_i18n.py).
+JINJA_ENVIRONMENT = {
+    "extensions": ["pelican.plugins.site_helpers.text_i18n.TextTranslations", "jinja2.ext.i18n"],
+    "autoescape": True,
+    "trim_blocks": True,
+    "lstrip_blocks": True,
+}
 
 DELETE_OUTPUT_DIRECTORY = False
 OUTPUT_PATH = "output"

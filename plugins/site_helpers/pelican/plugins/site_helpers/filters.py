@@ -8,8 +8,7 @@ from datetime import date, datetime
 
 from babel.dates import format_date as babel_format_date
 from jinja2 import pass_context
-
-# One script-safe JSON encoder for the whole site.
+from markupsafe import Markup
 
 _TAG = re.compile(r"<[^>]+>")
 _WORDS_PER_MINUTE = 200
@@ -50,6 +49,15 @@ def reading_minutes(html: str) -> int:
     """Estimate reading time at 200 words per minute, at least one minute."""
     words = len(_TAG.sub(" ", html or "").split())
     return max(1, math.ceil(words / _WORDS_PER_MINUTE))
+
+
+def html_body(content: str) -> Markup:
+    """Mark an article's or page's body as HTML: the one place the theme trusts markup.
+
+    Bodies are rendered by Pelican from the coach's Markdown, so they are HTML by design; every
+    other field (title, keypoints, tags, source, settings, translations) is text and escaped.
+    """
+    return Markup(content or "")
 
 
 def absolute_url(path: str, siteurl: str) -> str:
@@ -118,4 +126,5 @@ THEME_FILTERS = {
     "absolute_url": absolute_url,
     "page_path": page_path,
     "keep_together": keep_together,
+    "html_body": html_body,
 }

@@ -8,6 +8,7 @@ from pelican import signals
 from pelican.plugins.kundenfit.generator import TEMPLATES_DIR as KUNDENFIT_TEMPLATES
 
 from . import filters, legal
+from .addresses import bad_urls
 from .catalogs import compile_catalogs
 from .fingerprint import site_css, write_site_css
 from .publish_check import content_problems, publish_problems
@@ -58,6 +59,12 @@ def measure_reading_time(content):
     content.reading_minutes = filters.reading_minutes(content._content)
 
 
+def check_addresses(content):
+    """Log a bad Source_url as an error (the build fails on it) and keep it off the page."""
+    for line in bad_urls(content):
+        logger.error("%s", line)
+
+
 def sitemap_generator(pelican):
     return SitemapGenerator
 
@@ -95,3 +102,4 @@ def register():
     signals.generator_init.connect(add_filters)
     signals.content_object_init.connect(measure_reading_time)
     signals.content_object_init.connect(write_legal_page)
+    signals.content_object_init.connect(check_addresses)
