@@ -27,6 +27,7 @@ from .oembed import write_oembed
 from .pdf import pdf_support
 from .problems import stop_build
 from .rules import load_rulebook
+from .text_translations import as_text
 from .translate import missing_rule_translations, rule_translations, translate_rulebook
 from .urls import Addresses
 
@@ -95,7 +96,8 @@ class KundenfitGenerator(Generator):
         The i18n plugin installs catalogs only just before writing; articles embed quizzes
         earlier, so the plugin installs the same catalog itself.
         """
-        self.env.install_gettext_translations(sites.ui_translations(self.settings), newstyle=True)
+        # As text: a translator's markup is shown, never run, whatever the site's Jinja settings.
+        self.env.install_gettext_translations(as_text(sites.ui_translations(self.settings)), newstyle=True)
 
     # -- Pelican phases ----------------------------------------------------------------------
     def generate_context(self):

@@ -5,11 +5,14 @@ from pathlib import Path
 
 from jinja2 import ChoiceLoader, FileSystemLoader
 from pelican import signals
+from pelican.plugins.kundenfit.errors import KundenfitError
 from pelican.plugins.kundenfit.generator import TEMPLATES_DIR as KUNDENFIT_TEMPLATES
+from pelican.plugins.kundenfit.problems import stop_build
 
 from . import filters, legal
 from .addresses import bad_urls
 from .catalogs import compile_catalogs
+from .feeds import TextTitleWriter
 from .fingerprint import site_css, write_site_css
 from .publish_check import content_problems, publish_problems
 from .sitemap import SitemapGenerator
@@ -60,9 +63,23 @@ def measure_reading_time(content):
 
 
 def check_addresses(content):
-    """Log a bad Source_url as an error (the build fails on it) and keep it off the page."""
-    for line in bad_urls(content):
-        logger.error("%s", line)
+    """Remember a bad Source_url (it never becomes a link); the build stops on it below."""
+    content.address_problems = bad_urls(content)
+
+
+def stop_on_bad_addresses(generators):
+    """One line per bad address in any article or page, then stop before anything is written."""
+    lines = []
+    for generator in generators:
+        for kind in ("articles", "translations", "hidden_articles", "drafts", "pages", "hidden_pages"):
+            for content in getattr(generator, kind, None) or []:
+                lines.extend(getattr(content, "address_problems", []))
+    if lines:
+        stop_build([KundenfitError(line) for line in dict.fromkeys(lines)])
+
+
+def text_title_writer(pelican):
+    return TextTitleWriter
 
 
 def sitemap_generator(pelican):
@@ -98,8 +115,10 @@ def register():
     signals.get_generators.connect(sitemap_generator)
     signals.initialized.connect(compile_translations)
     signals.initialized.connect(name_site_css)
+    signals.all_generators_finalized.connect(stop_on_bad_addresses)
     signals.all_generators_finalized.connect(write_fingerprinted_css)
     signals.generator_init.connect(add_filters)
     signals.content_object_init.connect(measure_reading_time)
     signals.content_object_init.connect(write_legal_page)
     signals.content_object_init.connect(check_addresses)
+    signals.get_writer.connect(text_title_writer)

@@ -18,6 +18,7 @@ from pelican.plugins.kundenfit.newsletter import newsletter_form
 
 from .filters import format_date, keep_together
 from .publish_check import PLACEHOLDER
+from .text_i18n import TextTranslations
 
 TEMPLATES = Path(__file__).parent / "templates"
 KINDS = ("impressum", "datenschutz")
@@ -63,7 +64,7 @@ def render_legal(kind: str, settings: dict, lang: str, locale: str | None = None
     env = Environment(
         loader=FileSystemLoader(str(TEMPLATES)),
         autoescape=select_autoescape(default=True),
-        extensions=["jinja2.ext.i18n"],
+        extensions=[TextTranslations],  # translations are text, never markup
         trim_blocks=True,
         lstrip_blocks=True,
     )
