@@ -80,7 +80,7 @@ def test_embed_page_is_a_standalone_document():
     soup = soup_of(html)
     assert soup.html["lang"] == "de" and soup.html.has_attr("data-kf-embed")
     assert soup.head.find("meta", charset="utf-8") and soup.find("meta", attrs={"name": "viewport"})
-    assert soup.title.get_text() == f"{SCORE_QUIZ.title} – Kundenfit Blog"
+    assert soup.title.get_text() == f"{SCORE_QUIZ.title} – Kundenfit <i>Blog</i>"  # the site name is text
     assert [h.get_text() for h in soup.find_all("h1")] == [SCORE_QUIZ.title]
     assert soup.find("main") is not None and soup.find("main").find("section", class_="kf-quiz")
     # No site chrome: no header, navigation, footer or skip link.
