@@ -60,6 +60,22 @@ def copy_site(target: Path) -> Path:
     return target
 
 
+def add_newsletter(site: Path, hostile_text: bool) -> None:
+    """A newsletter provider in the settings (both builds), its texts hostile in one of them."""
+    text = hostile if hostile_text else (lambda value: value)
+    setting = {
+        "action": "https://newsletter.example/subscribe",
+        "provider": text("Beispiel-Versand GmbH, Berlin"),
+        "consent_text": {
+            "de": text("Ja, schick mir den Newsletter."),
+            "en": text("Yes, send me the newsletter."),
+        },
+        "hidden": {"list": text("coaches")},
+    }
+    with (site / "pelican.conf.py").open("a", encoding="utf-8") as settings:
+        settings.write(f"\nKUNDENFIT_NEWSLETTER = {setting!r}\n")
+
+
 def inject(site: Path) -> None:
     """Payloads into metadata, rule texts, both catalogs and the site settings of `site`."""
     for path in (site / "content").rglob("*.md"):
