@@ -3,8 +3,9 @@
 The site is built twice from copies: clean, and with tests/support/payloads.py's payload in
 every article and page field, every rule text, every translation (rules, theme, plugin UI) and
 every text setting (the newsletter's too). Every page of both builds is loaded in Chromium;
-every quiz is taken to its result. Nothing may run, no page may change its DOM structure, and wherever a field shows up
-(text, attributes, feeds, sitemap, manifest, oEmbed, PDFs) the whole payload follows its mark.
+every quiz is taken to its result. Nothing may run, no page may change its DOM structure, and
+wherever a field shows up (text, attributes, feeds, sitemap, manifest, oEmbed, PDFs) the whole
+payload follows its mark.
 """
 
 from __future__ import annotations
