@@ -1,0 +1,20 @@
+"""The limits that keep reading rule files fast and bounded, whatever a file holds.
+
+A hand-written rule file stays far below each of them (the site's largest is under 20 KB,
+nested 7 levels deep, with a few hundred possible totals per quiz); they exist so that a
+mistaken or hostile file gets one clear line within seconds instead of a hang, a
+`RecursionError` or a `MemoryError`. docs/rule-format.md ("Grenzen") states them for coaches.
+"""
+
+from __future__ import annotations
+
+# Bytes per rule file, checked before parsing (a 1 MB file is read in about 2 s).
+MAX_FILE_BYTES = 1_000_000
+# Nesting levels of lists and mappings in one file (the format needs 7).
+MAX_DEPTH = 20
+# Digits of a whole number (points, counts): more is a typing mistake, never a score.
+MAX_INT_DIGITS = 9
+# Different totals a score quiz may give (checked while they are counted, so never more work).
+MAX_TOTALS = 10_000
+# Answer combinations tried to see whether a profile outcome can ever win (then assumed yes).
+MAX_PROFILE_STATES = 100_000
