@@ -62,8 +62,7 @@ def load_rulebook(rules_dir: Path) -> RuleBook:
                 RuleProblem(
                     str(path),
                     1,
-                    "Die Datei ist leer – schreib Regeln hinein (siehe docs/rule-format.md) "
-                    "oder lösche sie.",
+                    "Die Datei ist leer – schreib Regeln hinein (siehe docs/rule-format.md) oder lösche sie.",
                 )
             ]
         definitions, shape_problems = read_definitions(document, str(path))

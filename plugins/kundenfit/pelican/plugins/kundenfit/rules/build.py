@@ -370,9 +370,9 @@ class _Builder:
                 self.problem(
                     quiz_def.origin,
                     outcome.origin.line,
-                    f"Das Ergebnis '{outcome.id}' gewinnt nie: Auch wer jede Antwort mit "
-                    f"'profile: {outcome.id}' wählt ({_span(best, best)}), gibt bei den übrigen "
-                    "Fragen einem anderen Ergebnis mehr Punkte – gib mehr Antworten "
+                    f"Das Ergebnis '{outcome.id}' gewinnt nie: Es bekommt höchstens "
+                    f"{_span(best, best)}, und bei jeder Wahl der übrigen Antworten bekommt ein "
+                    "anderes Ergebnis mehr – gib mehr Antworten "
                     f"'profile: {outcome.id}' oder fasse Ergebnisse zusammen.",
                     quiz_def.id,
                 )

@@ -9,8 +9,8 @@ YAML's surprising corners are closed off:
 * Anchors and aliases (``&name`` / ``*name``) are refused while composing, before anything is
   expanded, which also rules out "billion laughs" files.
 * Plain words stay words: YAML 1.1 would read ``Nein``, ``ja`` or ``on`` as booleans and
-  ``1.5`` as a float; here only decimal integers (up to `MAX_INT_DIGITS` digits), ``true``/``false`` and ``null``/``~``/empty
-  are resolved, everything else is text.
+  ``1.5`` as a float; here only decimal integers (up to `MAX_INT_DIGITS` digits),
+  ``true``/``false`` and ``null``/``~``/empty are resolved, everything else is text.
 * A key written twice in one mapping is a problem (YAML would silently keep the last one).
 * Bounded work: files over `MAX_FILE_BYTES` are refused before parsing, nesting deeper than
   `MAX_DEPTH` is refused while composing (before Python's recursion limit), and control
