@@ -220,8 +220,8 @@ def load_yaml(path: Path, display_path: str) -> tuple[Value, list[RuleProblem]]:
         return None, [RuleProblem(display_path, 1, message)]
     except _TooLarge as error:
         message = (
-            f"Die Datei ist {_megabytes(error.size)} groß; eine Regeldatei darf höchstens "
-            f"{_megabytes(MAX_FILE_BYTES)} groß sein – prüfe, ob versehentlich etwas anderes "
+            f"Die Datei ist {_file_size(error.size)} groß; eine Regeldatei darf höchstens "
+            f"{_file_size(MAX_FILE_BYTES)} groß sein – prüfe, ob versehentlich etwas anderes "
             "hineinkopiert wurde, oder verteile die Regeln auf mehrere Dateien."
         )
         return None, [RuleProblem(display_path, 1, message)]
@@ -255,8 +255,11 @@ def _read_bounded(path: Path) -> bytes:
     return raw
 
 
-def _megabytes(size: int) -> str:
-    return f"{size / 1_000_000:.1f} MB".replace(".", ",").replace(",0 MB", " MB")
+def _file_size(size: int) -> str:
+    """Write a file size the way a coach reads it: "250 KB", "10,1 MB"."""
+    if size < 1_000_000:
+        return f"{-(-size // 1000)} KB"  # rounded up: just over the limit never reads as the limit
+    return f"{size / 1_000_000:.1f} MB".replace(".", ",")
 
 
 # What YAML refuses to read (PyYAML's Reader.NON_PRINTABLE): control characters except tab
