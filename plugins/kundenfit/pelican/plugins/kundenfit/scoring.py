@@ -50,17 +50,21 @@ def profile_can_lead(rules: Sequence[Rule], outcome_ids: Sequence[str], target: 
     """Return whether some answers give `target` at least as many points as every other outcome.
 
     The outcome is then shown (alone or tied). Its best chance: its own best answer wherever
-    it has one; the other rules give their points elsewhere, tracked as the sums of the other
-    outcomes, dropping any sum already above the target's. More than `limit` sums at once
-    counts as "yes" (no false alarm, bounded work).
+    it has one, and an answer adding nothing (open, or 0 points) wherever there is one; the
+    other rules give their points elsewhere, tracked as the sums of the other outcomes,
+    dropping any sum already above the target's. After `limit` steps (sums × answers) the
+    answer is "yes": no false alarm, and bounded work whatever the points.
     """
     best = profile_best(rules, target)
     others = [outcome for outcome in outcome_ids if outcome != target]
     position = {outcome: index for index, outcome in enumerate(others)}
     states = {(0,) * len(others)}
     for rule in rules:
-        if any(a.profile == target for a in rule.answers) or any(a.open for a in rule.answers):
-            continue  # its target answer (or an open one) adds nothing to the others
+        if any(a.profile == target or a.open or a.points == 0 for a in rule.answers):
+            continue  # that answer adds nothing to the others
+        limit -= len(states) * len(rule.answers)
+        if limit < 0:
+            return True
         grown = set()
         for state in states:
             for answer in rule.answers:
@@ -72,8 +76,6 @@ def profile_can_lead(rules: Sequence[Rule], outcome_ids: Sequence[str], target: 
                     grown.add(state[:index] + (total,) + state[index + 1 :])
         if not grown:
             return False
-        if len(grown) > limit:
-            return True
         states = grown
     return True
 

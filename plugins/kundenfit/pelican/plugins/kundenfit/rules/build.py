@@ -13,7 +13,7 @@ from itertools import pairwise
 from ..errors import RuleProblem
 from ..model import Checklist, ChecklistGroup, Example, Knockout, Origin, Quiz, Rule, RuleBook
 from ..scoring import PROFILE, SCORE, profile_best, profile_can_lead, reachable_totals, total_range
-from .limits import MAX_PROFILE_STATES, MAX_TOTALS
+from .limits import MAX_PROFILE_STEPS, MAX_TOTALS
 from .schema import (
     ChecklistDef,
     FileDefinitions,
@@ -365,7 +365,7 @@ class _Builder:
                     f"– gib mindestens einer Antwort 'profile: {outcome.id}'.",
                     quiz_def.id,
                 )
-            elif not profile_can_lead(rules, outcome_ids, outcome.id, MAX_PROFILE_STATES):
+            elif not profile_can_lead(rules, outcome_ids, outcome.id, MAX_PROFILE_STEPS):
                 best = profile_best(rules, outcome.id)
                 self.problem(
                     quiz_def.origin,

@@ -17,5 +17,5 @@ MAX_DEPTH = 20
 MAX_INT_DIGITS = 9
 # Different totals a score quiz may give (checked while they are counted, so never more work).
 MAX_TOTALS = 10_000
-# Answer combinations tried to see whether a profile outcome can ever win (then assumed yes).
-MAX_PROFILE_STATES = 100_000
+# Steps (point sums × answers) spent on whether a profile outcome can ever win (then: yes).
+MAX_PROFILE_STEPS = 1_000_000
