@@ -99,8 +99,56 @@ def loader_size(budget: int = 1024) -> None:
     )
 
 
+def rule_file_limits() -> None:
+    """How long a hostile rule folder holds up the build: a 10 MB file, a file just under the
+    250 KB limit (read, or re-read by the pure-Python parser for its syntax error), and a quiz
+    whose points give 2^14 different totals (issue 13: each within 10 s)."""
+    from pelican.plugins.kundenfit.errors import RuleFileErrors
+    from pelican.plugins.kundenfit.rules import load_rulebook
+    from pelican.plugins.kundenfit.rules.limits import MAX_FILE_BYTES
+
+    def rule(i: int, points: int = 2) -> str:
+        return (
+            f"  - id: regel-{i}\n    question: Frage {i} für den Test?\n    answers:\n"
+            f"      - text: Ja {i}.\n        points: {points}\n      - text: Nein {i}.\n"
+            f"        points: 0\n    check: Prüfpunkt {i}\n"
+        )
+
+    def timed(text: str) -> tuple[float, str]:
+        with tempfile.TemporaryDirectory() as tmp:
+            (Path(tmp) / "regeln.yaml").write_text(text, encoding="utf-8")
+            start = time.perf_counter()
+            try:
+                load_rulebook(Path(tmp))
+                verdict = "read"
+            except RuleFileErrors as errors:
+                verdict = f"refused ({errors.problems[0].message[:40]}…)"
+            return time.perf_counter() - start, verdict
+
+    one_rule = len(rule(99999))
+    big = "rules:\n" + "".join(rule(i) for i in range(10_000_000 // one_rule))
+    under = "rules:\n" + "".join(rule(i) for i in range((MAX_FILE_BYTES - 100) // one_rule))
+    doubling = (
+        "rules:\n"
+        + "".join(rule(i, 2**i) for i in range(14))
+        + "quizzes:\n  - id: q\n    kind: score\n    title: Q\n    rules: ["
+        + ", ".join(f"regel-{i}" for i in range(14))
+        + "]\n    outcomes:\n      - {id: a, title: A, points: 1-16383, text: A}\n"
+        + "      - {id: b, title: B, points: 0-0, text: B}\n"
+    )
+    for label, text in (
+        (f"{len(big.encode()) / 1e6:.1f} MB rule file", big),
+        (f"{len(under.encode()) / 1e6:.2f} MB rule file", under),
+        ("the same with a syntax error in its last line", under[:-200] + "  - id: [\n"),
+        ("quiz with 16384 totals", doubling),
+    ):
+        seconds, verdict = timed(text)
+        print(f"rule files: {label}: {verdict} in {seconds:.2f} s")
+
+
 if __name__ == "__main__":
     js_size()
     build_time()
     pdf_speed()
     loader_size()
+    rule_file_limits()

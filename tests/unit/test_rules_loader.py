@@ -133,9 +133,11 @@ def test_file_not_in_utf8_names_the_line(load_problems, tmp_path):
     (tmp_path / "regeln.yaml").write_bytes(
         "rules:\n  - id: grenzen\n    check: Gr\xf6\xdfe\n".encode("latin-1")
     )
-    # An empty second file is fine and must not hide the first file's problem.
+    # An empty second file is a problem of its own and must not hide the first file's.
     assert load_problems({"zweite.yaml": ""}) == [
-        "regeln.yaml:3: Die Datei ist nicht in UTF-8 gespeichert – speichere sie im Editor als UTF-8."
+        "regeln.yaml:3: Die Datei ist nicht in UTF-8 gespeichert – speichere sie im Editor als UTF-8.",
+        "zweite.yaml:1: Die Datei ist leer – schreib Regeln hinein (siehe docs/rule-format.md) "
+        "oder lösche sie.",
     ]
 
 

@@ -6,11 +6,12 @@ tests also show that every well-formed quiz is accepted without a single problem
 
 from __future__ import annotations
 
+import itertools
 from functools import cache
 from pathlib import Path
 
 import yaml
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 from pelican.plugins.kundenfit.rules import load_rulebook
 from pelican.plugins.kundenfit.rules.build import build_rulebook
@@ -96,8 +97,8 @@ def reachable_totals_of(points: list[list[int]]) -> set[int]:
 
 
 @st.composite
-def profile_quizzes(draw):
-    """Draw a valid profile quiz in which every outcome gets points from some answer."""
+def profile_documents(draw) -> dict:
+    """Draw a profile quiz file in which every outcome gets points from some answer."""
     count = draw(st.integers(2, 4))
     outcome_ids = [f"profil-{n}" for n in range(count)]
     rules = []
@@ -114,21 +115,40 @@ def profile_quizzes(draw):
     given_to = {a["profile"] for rule in rules for a in rule["answers"]}
     for outcome_id in outcome_ids:
         if outcome_id not in given_to:
-            rules[0]["answers"].append({"text": "Noch eine", "profile": outcome_id})
-    return load_quiz(
-        {
-            "rules": rules,
-            "quizzes": [
-                {
-                    "id": "erzeugt",
-                    "kind": "profile",
-                    "title": "Erzeugt",
-                    "rules": [rule["id"] for rule in rules],
-                    "outcomes": [{"id": o, "title": o, "text": "Text."} for o in outcome_ids],
-                }
-            ],
-        }
-    )
+            rules[0]["answers"].append({"text": f"Noch eine für {outcome_id}", "profile": outcome_id})
+    return {
+        "rules": rules,
+        "quizzes": [
+            {
+                "id": "erzeugt",
+                "kind": "profile",
+                "title": "Erzeugt",
+                "rules": [rule["id"] for rule in rules],
+                "outcomes": [{"id": o, "title": o, "text": "Text."} for o in outcome_ids],
+            }
+        ],
+    }
+
+
+def outcomes_that_can_lead(document: dict) -> set[str]:
+    """Every outcome that comes first or ties for some set of answers, by trying them all."""
+    options = [[(a["profile"], a.get("points", 1)) for a in rule["answers"]] for rule in document["rules"]]
+    outcome_ids = [o["id"] for o in document["quizzes"][0]["outcomes"]]
+    leading = set()
+    for chosen in itertools.product(*options):
+        sums = dict.fromkeys(outcome_ids, 0)
+        for profile, points in chosen:
+            sums[profile] += points
+        leading |= {o for o in outcome_ids if sums[o] == max(sums.values())}
+    return leading
+
+
+@st.composite
+def profile_quizzes(draw):
+    """Draw a valid profile quiz: every outcome can come first for some answers."""
+    document = draw(profile_documents())
+    assume(outcomes_that_can_lead(document) == {o["id"] for o in document["quizzes"][0]["outcomes"]})
+    return load_quiz(document)
 
 
 @cache
@@ -229,3 +249,14 @@ def test_profile_winner_has_most_points_and_ties_go_to_the_first_listed(case):
     winners = [outcome.id for outcome in quiz.outcomes if sums[outcome.id] == result.total]
     assert result.outcome == winners[0]
     assert result.subscores == {} and result.capped_by == ()
+
+
+@fast
+@given(profile_documents())
+def test_the_validator_flags_exactly_the_profile_outcomes_that_can_never_win(document):
+    text = yaml.safe_dump(document, allow_unicode=True, sort_keys=False)
+    definitions, _problems = read_definitions(parse_yaml(text, "erzeugt.yaml")[0], "erzeugt.yaml")
+    _book, problems = build_rulebook([definitions])
+    flagged = {p.message.split("'")[1] for p in problems if "gewinnt nie" in p.message}
+    everything = {o["id"] for o in document["quizzes"][0]["outcomes"]}
+    assert flagged == everything - outcomes_that_can_lead(document)

@@ -27,12 +27,57 @@ def total_range(rules: Iterable[Rule]) -> tuple[int, int]:
     return low, sum(rule.max_points for rule in rules)
 
 
-def reachable_totals(rules: Iterable[Rule]) -> frozenset[int]:
-    """Return every total some complete set of answers gives (a small subset-sum table)."""
+def reachable_totals(rules: Iterable[Rule], limit: int | None = None) -> frozenset[int] | None:
+    """Return every total some complete set of answers gives (a small subset-sum table).
+
+    With `limit`, return None as soon as there are more different totals than that: with
+    large, uneven points the table doubles with each question, so it is never built in full.
+    """
     totals = {0}
     for rule in rules:
         totals = {total + points for total in totals for points in _counted(rule) or [0]}
+        if limit is not None and len(totals) > limit:
+            return None
     return frozenset(totals)
+
+
+def profile_best(rules: Iterable[Rule], outcome_id: str) -> int:
+    """Return the most points `outcome_id` can collect: its best answer in every rule."""
+    return sum(max((a.points for a in r.answers if a.profile == outcome_id), default=0) for r in rules)
+
+
+def profile_can_lead(rules: Sequence[Rule], outcome_ids: Sequence[str], target: str, limit: int) -> bool:
+    """Return whether some answers give `target` at least as many points as every other outcome.
+
+    The outcome is then shown (alone or tied). Its best chance: its own best answer wherever
+    it has one, and an answer adding nothing (open, or 0 points) wherever there is one; the
+    other rules give their points elsewhere, tracked as the sums of the other outcomes,
+    dropping any sum already above the target's. After `limit` steps (sums × answers) the
+    answer is "yes": no false alarm, and bounded work whatever the points.
+    """
+    best = profile_best(rules, target)
+    others = [outcome for outcome in outcome_ids if outcome != target]
+    position = {outcome: index for index, outcome in enumerate(others)}
+    states = {(0,) * len(others)}
+    for rule in rules:
+        if any(a.profile == target or a.open or a.points == 0 for a in rule.answers):
+            continue  # that answer adds nothing to the others
+        limit -= len(states) * len(rule.answers)
+        if limit < 0:
+            return True
+        grown = set()
+        for state in states:
+            for answer in rule.answers:
+                index = position.get(answer.profile)
+                if index is None:
+                    return True  # an answer counting for no outcome adds nothing
+                total = state[index] + answer.points
+                if total <= best:
+                    grown.add(state[:index] + (total,) + state[index + 1 :])
+        if not grown:
+            return False
+        states = grown
+    return True
 
 
 def profile_max_total(quiz: Quiz) -> int:

@@ -2,30 +2,36 @@
 
 Three steps, one module each: `loader` reads YAML safely and keeps line numbers, `schema`
 checks the shape of each file, `build` resolves ids across files and checks what only all
-files together can tell; then `examples` scores the examples the files hold. The format
-is documented in docs/rule-format.md.
+files together can tell; then `examples` scores the examples the files hold. Which files
+count is `files`' business; `limits` bounds the work any file can cause. The format is
+documented in docs/rule-format.md.
 """
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from ..errors import RuleFileErrors, RuleProblem
 from ..examples import check_examples
 from ..model import RuleBook
 from .build import build_rulebook
+from .files import find_rule_files
 from .loader import load_yaml
 from .schema import read_definitions
 
 __all__ = ["RULE_FILE_PATTERN", "load_rulebook"]
 
 RULE_FILE_PATTERN = "*.yaml"
+logger = logging.getLogger(__name__)
 
 
 def load_rulebook(rules_dir: Path) -> RuleBook:
     """Read every ``*.yaml`` in `rules_dir` (sorted by name) and return the validated book.
 
     Messages name files as `rules_dir / name`, so a relative `rules_dir` gives relative paths.
+    Files left out (see `files`) are logged as one warning each; Pelican's log drops the
+    repeat when each language's run loads the folder again.
     Raises RuleFileErrors listing all problems, sorted by file and line.
     """
     rules_dir = Path(rules_dir)
@@ -41,8 +47,24 @@ def load_rulebook(rules_dir: Path) -> RuleBook:
         )
     problems: list[RuleProblem] = []
     files = []
-    for path in sorted(rules_dir.glob(RULE_FILE_PATTERN)):
+    found = find_rule_files(rules_dir)
+    for note in found.notes:
+        logger.warning("%s", note)
+    if not found.paths:
+        logger.warning(
+            "%s: keine Regeldateien (*.yaml) – die Seite bekommt keine Quizze und Checklisten.",
+            rules_dir,
+        )
+    for path in found.paths:
         document, load_problems = load_yaml(path, str(path))
+        if document is None and not load_problems:
+            load_problems = [
+                RuleProblem(
+                    str(path),
+                    1,
+                    "Die Datei ist leer – schreib Regeln hinein (siehe docs/rule-format.md) oder lösche sie.",
+                )
+            ]
         definitions, shape_problems = read_definitions(document, str(path))
         problems += load_problems + shape_problems
         files.append(definitions)

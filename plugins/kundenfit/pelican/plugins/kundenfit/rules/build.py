@@ -12,7 +12,8 @@ from itertools import pairwise
 
 from ..errors import RuleProblem
 from ..model import Checklist, ChecklistGroup, Example, Knockout, Origin, Quiz, Rule, RuleBook
-from ..scoring import PROFILE, SCORE, reachable_totals, total_range
+from ..scoring import PROFILE, SCORE, profile_best, profile_can_lead, reachable_totals, total_range
+from .limits import MAX_PROFILE_STEPS, MAX_TOTALS
 from .schema import (
     ChecklistDef,
     FileDefinitions,
@@ -261,7 +262,17 @@ class _Builder:
                     f"'{better.outcome.id}' davor – tausche die Reihenfolge.",
                 )
                 return
-        totals = reachable_totals(rules)
+        totals = reachable_totals(rules, limit=MAX_TOTALS)
+        if totals is None:
+            self.problem(
+                quiz_def.origin,
+                quiz_def.origin.line,
+                f"Die Punkte dieses Quiz ergeben mehr als {MAX_TOTALS:_} verschiedene Summen "
+                "– so viele kann die Prüfung nicht durchgehen. Nimm kleine Punkte (z. B. 0 bis 3 "
+                "je Antwort) und passe die Punktebereiche an.".replace("_", "."),
+                quiz_def.id,
+            )
+            return
         capped = {a.cap for rule in rules for a in rule.answers if a.cap}
         capped |= {k.outcome.id for k in quiz_def.knockouts}
         for outcome_def in outcomes:
@@ -341,8 +352,9 @@ class _Builder:
         self.problem(quiz_def.origin, outcome_def.band_line, message, quiz_def.id)
 
     def _check_profiles_reachable(self, quiz_def: QuizDef, rules: tuple[Rule, ...]) -> None:
-        """Check that every profile outcome gets points from at least one answer."""
+        """Check that every profile outcome gets points and can come first (or tie) at all."""
         given = {a.profile for rule in rules for a in rule.answers if a.points > 0}
+        outcome_ids = [o.outcome.id for o in quiz_def.outcomes]
         for outcome_def in quiz_def.outcomes:
             outcome = outcome_def.outcome
             if outcome.id not in given:
@@ -351,6 +363,17 @@ class _Builder:
                     outcome.origin.line,
                     f"Das Ergebnis '{outcome.id}' ist nie erreichbar: Keine Antwort zählt dafür "
                     f"– gib mindestens einer Antwort 'profile: {outcome.id}'.",
+                    quiz_def.id,
+                )
+            elif not profile_can_lead(rules, outcome_ids, outcome.id, MAX_PROFILE_STEPS):
+                best = profile_best(rules, outcome.id)
+                self.problem(
+                    quiz_def.origin,
+                    outcome.origin.line,
+                    f"Das Ergebnis '{outcome.id}' gewinnt nie: Es bekommt höchstens "
+                    f"{_span(best, best)}, und bei jeder Wahl der übrigen Antworten bekommt ein "
+                    "anderes Ergebnis mehr – gib mehr Antworten "
+                    f"'profile: {outcome.id}' oder fasse Ergebnisse zusammen.",
                     quiz_def.id,
                 )
 

@@ -9,14 +9,20 @@ YAML's surprising corners are closed off:
 * Anchors and aliases (``&name`` / ``*name``) are refused while composing, before anything is
   expanded, which also rules out "billion laughs" files.
 * Plain words stay words: YAML 1.1 would read ``Nein``, ``ja`` or ``on`` as booleans and
-  ``1.5`` as a float; here only decimal integers, ``true``/``false`` and ``null``/``~``/empty
-  are resolved, everything else is text.
+  ``1.5`` as a float; here only decimal integers (up to `MAX_INT_DIGITS` digits),
+  ``true``/``false`` and ``null``/``~``/empty are resolved, everything else is text.
 * A key written twice in one mapping is a problem (YAML would silently keep the last one).
+* Bounded work: files over `MAX_FILE_BYTES` are refused before parsing, nesting deeper than
+  `MAX_DEPTH` is refused while composing (before Python's recursion limit), and control
+  characters YAML forbids are named with their line before the parser trips over them.
 """
 
 from __future__ import annotations
 
+import errno
+import os
 import re
+import stat
 from pathlib import Path
 
 import yaml
@@ -29,6 +35,7 @@ from yaml.resolver import BaseResolver
 from yaml.scanner import Scanner
 
 from ..errors import RuleProblem
+from .limits import MAX_DEPTH, MAX_FILE_BYTES, MAX_INT_DIGITS
 
 _TAG_PREFIX = "tag:yaml.org,2002:"
 STR_TAG = _TAG_PREFIX + "str"
@@ -72,7 +79,7 @@ Value = YamlMap | YamlList | str | int | bool | None
 
 
 class _RejectedConstruct(Exception):
-    """Stop composing at an anchor or alias, which this format does not allow."""
+    """Stop composing at an anchor, an alias or too deep a nesting, which this format refuses."""
 
     def __init__(self, message: str, line: int):
         super().__init__(message)
@@ -84,16 +91,35 @@ class _Resolver(BaseResolver):
 
 
 _Resolver.add_implicit_resolver(BOOL_TAG, re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF"))
-_Resolver.add_implicit_resolver(INT_TAG, re.compile(r"^[-+]?[0-9]+$"), list("-+0123456789"))
+# Longer numbers stay text: no score needs them, and the shape checks then say "a number".
+_Resolver.add_implicit_resolver(
+    INT_TAG, re.compile(rf"^[-+]?[0-9]{{1,{MAX_INT_DIGITS}}}$"), list("-+0123456789")
+)
 _Resolver.add_implicit_resolver(NULL_TAG, re.compile(r"^(?:~|null|Null|NULL|)$"), ["~", "n", "N", ""])
 
 
 class _Composer(Composer):
-    """Compose nodes, refusing anchors and aliases before they can be expanded."""
+    """Compose nodes, refusing anchors and aliases before they can be expanded, and nesting
+    deeper than `MAX_DEPTH` before it can exhaust Python's recursion limit."""
+
+    _depth = 0
 
     def compose_node(self, parent: Node | None, index: object) -> Node:
         event = self.peek_event()
         line = event.start_mark.line + 1
+        if self._depth >= MAX_DEPTH:
+            raise _RejectedConstruct(
+                f"Hier ist die Datei tiefer als {MAX_DEPTH} Ebenen verschachtelt; Regeldateien "
+                "brauchen höchstens 7 – prüfe Einrückung und Klammern ([ ] und { }).",
+                line,
+            )
+        self._depth += 1
+        try:
+            return self._compose_checked(parent, index, event, line)
+        finally:
+            self._depth -= 1
+
+    def _compose_checked(self, parent: Node | None, index: object, event, line: int) -> Node:
         if isinstance(event, AliasEvent):
             raise _RejectedConstruct(
                 f"Verweise mit '*{event.anchor}' sind in Regeldateien nicht erlaubt – "
@@ -183,12 +209,21 @@ def load_yaml(path: Path, display_path: str) -> tuple[Value, list[RuleProblem]]:
     """Read `path` into YamlMap/YamlList/scalars and the problems found on the way.
 
     `display_path` is how messages name the file. A file that cannot be read or parsed gives
-    `None` and at least one problem; an empty file gives `None` and no problem.
+    `None` and at least one problem; an empty file gives `None` and no problem. The file is
+    opened without blocking and must be a regular file of at most `MAX_FILE_BYTES`, so
+    neither a named pipe nor a huge file can hold up the build.
     """
     try:
-        raw = path.read_bytes()
+        raw = _read_bounded(path)
     except OSError as error:
         message = f"Die Datei lässt sich nicht lesen ({error.strerror}) – prüfe Pfad und Rechte."
+        return None, [RuleProblem(display_path, 1, message)]
+    except _TooLarge as error:
+        message = (
+            f"Die Datei ist {_file_size(error.size)} groß; eine Regeldatei darf höchstens "
+            f"{_file_size(MAX_FILE_BYTES)} groß sein – prüfe, ob versehentlich etwas anderes "
+            "hineinkopiert wurde, oder verteile die Regeln auf mehrere Dateien."
+        )
         return None, [RuleProblem(display_path, 1, message)]
     try:
         text = raw.decode("utf-8")
@@ -199,8 +234,70 @@ def load_yaml(path: Path, display_path: str) -> tuple[Value, list[RuleProblem]]:
     return parse_yaml(text, display_path)
 
 
+class _TooLarge(Exception):
+    def __init__(self, size: int):
+        super().__init__(size)
+        self.size = size
+
+
+def _read_bounded(path: Path) -> bytes:
+    """Return the bytes of a regular file of at most MAX_FILE_BYTES, never blocking."""
+    descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    with os.fdopen(descriptor, "rb") as stream:
+        status = os.fstat(stream.fileno())
+        if not stat.S_ISREG(status.st_mode):
+            raise OSError(errno.EINVAL, "keine gewöhnliche Datei")
+        if status.st_size > MAX_FILE_BYTES:
+            raise _TooLarge(status.st_size)
+        raw = stream.read(MAX_FILE_BYTES + 1)
+    if len(raw) > MAX_FILE_BYTES:  # grew while being read
+        raise _TooLarge(len(raw))
+    return raw
+
+
+def _file_size(size: int) -> str:
+    """Write a file size the way a coach reads it: "250 KB", "10,1 MB"."""
+    if size < 1_000_000:
+        return f"{-(-size // 1000)} KB"  # rounded up: just over the limit never reads as the limit
+    return f"{size / 1_000_000:.1f} MB".replace(".", ",")
+
+
+# What YAML refuses to read (PyYAML's Reader.NON_PRINTABLE): control characters except tab
+# and line breaks, and the non-characters U+FFFE/U+FFFF.
+_FORBIDDEN = re.compile("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+_CHARACTER_NAMES = {
+    0x00: "Nullzeichen",
+    0x08: "Rückschritt",
+    0x0B: "vertikaler Tabulator",
+    0x0C: "Seitenumbruch",
+    0x1B: "Escape",
+    0x7F: "Löschzeichen",
+}
+
+
+def _control_character(text: str, display_path: str) -> RuleProblem | None:
+    """Name the first character YAML refuses, with its line and column, or return None."""
+    found = _FORBIDDEN.search(text)
+    if found is None:
+        return None
+    position = found.start()
+    line_start = text.rfind("\n", 0, position) + 1
+    code = ord(found.group())
+    name = _CHARACTER_NAMES.get(code, "Steuerzeichen")
+    return RuleProblem(
+        display_path,
+        text.count("\n", 0, position) + 1,
+        f"Unsichtbares Zeichen U+{code:04X} ({name}) in Spalte {position - line_start + 1} – "
+        "YAML erlaubt es nicht. Lösche es (es kommt oft beim Kopieren aus PDF oder Word mit) "
+        "und speichere die Datei neu.",
+    )
+
+
 def parse_yaml(text: str, display_path: str) -> tuple[Value, list[RuleProblem]]:
     """Parse YAML `text` into line-aware plain data, collecting problems instead of raising."""
+    refused = _control_character(text, display_path)
+    if refused is not None:
+        return None, [refused]
     if _FastNodeLoader is not None:
         fast = _FastNodeLoader(text)
         try:
@@ -217,14 +314,17 @@ def parse_yaml(text: str, display_path: str) -> tuple[Value, list[RuleProblem]]:
             # A problem quotes the source (refused tags): the Python loader keeps it.
         finally:
             fast.dispose()
-    loader = _NodeLoader(text)
+    try:
+        loader = _NodeLoader(text)
+    except yaml.YAMLError as error:  # pragma: no cover - _control_character catches these first
+        return None, [RuleProblem(display_path, 1, f"YAML kann die Datei nicht lesen: {error}")]
     try:
         node = loader.get_single_node()
     except _RejectedConstruct as error:
         return None, [RuleProblem(display_path, error.line, error.message)]
     except yaml.MarkedYAMLError as error:
         return None, [_syntax_problem(error, text, display_path)]
-    except yaml.YAMLError as error:  # reader errors, e.g. control characters
+    except yaml.YAMLError as error:  # pragma: no cover - reader errors are caught above
         return None, [RuleProblem(display_path, 1, f"YAML kann die Datei nicht lesen: {error}")]
     finally:
         loader.dispose()

@@ -17,10 +17,11 @@ from dataclasses import dataclass, field
 
 from ..errors import RuleProblem
 from ..model import Answer, Origin, Outcome, Rule
+from .limits import MAX_INT_DIGITS
 from .loader import Value, YamlList, YamlMap
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-BAND_PATTERN = re.compile(r"^\s*(\d+)\s*[-–]\s*(\d+)\s*$")
+BAND_PATTERN = re.compile(rf"^\s*(\d{{1,{MAX_INT_DIGITS}}})\s*[-–]\s*(\d{{1,{MAX_INT_DIGITS}}})\s*$")
 QUIZ_KINDS = ("score", "profile")
 # A printed checklist must fit on one A4 page.
 MAX_CHECKLIST_ITEMS = 12
@@ -501,6 +502,7 @@ class _FileReader:
                 owner,
             )
         answers = tuple(self._answer(data, owner) for data in entries)
+        self._check_distinct_texts([a for a in answers if a], owner)
         counted = [a for a in answers if not (a and a.answer.open)]
         with_profile = [a for a in counted if a and a.profile]
         if with_profile and len(with_profile) != len(counted):
@@ -511,6 +513,22 @@ class _FileReader:
                 owner,
             )
         return tuple(a for a in answers if a is not None)
+
+    def _check_distinct_texts(self, answers: list[AnswerDef], owner: str | None) -> None:
+        """Two answers with the same text cannot be told apart by anyone taking the quiz."""
+        first_line: dict[str, int] = {}
+        for answer in answers:
+            key = " ".join(answer.answer.text.split()).casefold()
+            line = answer.answer.origin.line
+            if key in first_line:
+                self.problem(
+                    line,
+                    f"Die Antwort „{answer.answer.text}“ steht schon in Zeile {first_line[key]} "
+                    "– gleiche Antworten kann niemand unterscheiden. Ändere oder lösche eine.",
+                    owner,
+                )
+            else:
+                first_line[key] = line
 
     def _answer(self, data: YamlMap, owner: str | None) -> AnswerDef | None:
         fields = _Fields(self, data, ANSWER_KEYS, owner)
