@@ -9,6 +9,7 @@ from pelican import signals
 
 from . import settings as kf_settings
 from . import sites
+from .content_files import ignore_pattern, read_extensions, skipped_content
 from .embeds import check_content, feed_version
 from .errors import KundenfitError
 from .generator import KundenfitGenerator
@@ -19,6 +20,7 @@ from .problems import quiet_build_failures, stop_build
 
 pdf_logger = logging.getLogger("kundenfit.pdf")
 host_logger = logging.getLogger("kundenfit.hosts")
+content_logger = logging.getLogger("kundenfit.content")
 # The PDF jobs of one run travel on that run's own settings (no state outlives a build).
 PDF_JOBS_KEY = "_KUNDENFIT_PDF_JOBS"
 
@@ -28,6 +30,16 @@ def add_markdown_directive(pelican):
     extensions = pelican.settings.setdefault("MARKDOWN", {}).setdefault("extensions", [])
     if not any(isinstance(e, KundenfitMarkdownExtension) for e in extensions):
         extensions.append(KundenfitMarkdownExtension())
+
+
+def skip_unreadable_content(pelican):
+    """Note and leave out named pipes, macOS `._` files and editor leftovers among the articles."""
+    settings = pelican.settings
+    content = Path(settings["PATH"])
+    rules = content / kf_settings.read(settings)["KUNDENFIT_RULES_PATH"]
+    for path, note in skipped_content(content, read_extensions(settings), {rules}):
+        content_logger.warning("%s", note)
+        settings["IGNORE_FILES"] = [*settings.get("IGNORE_FILES", []), ignore_pattern(path)]
 
 
 def get_generators(pelican):
@@ -111,6 +123,7 @@ def write_hosting(pelican):
 def register():
     quiet_build_failures(logging.getLogger("pelican"))
     signals.initialized.connect(add_markdown_directive)
+    signals.initialized.connect(skip_unreadable_content)
     signals.get_generators.connect(get_generators)
     signals.all_generators_finalized.connect(embed_views)
     signals.feed_generated.connect(link_views_in_feed)

@@ -61,12 +61,21 @@ def find_rule_files(rules_dir: Path) -> RuleFiles:
     return found
 
 
+def bare_name(name: str) -> str:
+    """The name an editor's backup or swap file was made from (`demo.yaml~` → `demo.yaml`)."""
+    return re.sub(r"(~|#|\.sw[a-p])$", "", name)
+
+
+def leftover(name: str) -> str | None:
+    """What an editor's or macOS's leftover file is (for the note), or None for any other name."""
+    return next((what for pattern, what in _LEFTOVERS if pattern.search(name)), None)
+
+
 def _note(path: Path, name: str, mode: int | None) -> str | None:
     """None for a rule file to read, "" for a file to pass over quietly, else the note."""
-    bare = re.sub(r"(~|#|\.sw[a-p])$", "", name)
-    if not _YAML_NAME.search(bare):
+    if not _YAML_NAME.search(bare_name(name)):
         return ""  # not a rule file at all
-    what = next((what for pattern, what in _LEFTOVERS if pattern.search(name)), None)
+    what = leftover(name)
     if what is not None:
         hint = _HIDDEN_HINT if what == "eine versteckte Datei" else ", keine Regeldatei."
         return f"{path}: übersprungen – {what}{hint}"
