@@ -69,9 +69,10 @@ class _StrictParser(PoFileParser):
                 )
             )
             return None
+        super()._process_message_line(lineno, line, obsolete)
         if keyword == "msgid":
-            self.bad_keyword = False
-        return super()._process_message_line(lineno, line, obsolete)
+            self.bad_keyword = False  # after the previous entry is finished
+        return None
 
     def _add_message(self) -> None:
         key = (self.messages[0].denormalize(), self.context.denormalize() if self.context else None)
