@@ -68,7 +68,6 @@ class _StrictParser(PoFileParser):
                     'Text ohne passende Anführungszeichen – schreib ihn als "…", ein " im Text als \\".',
                 )
             )
-            return None
         super()._process_message_line(lineno, line, obsolete)
         if keyword == "msgid":
             self.bad_keyword = False  # after the previous entry is finished
