@@ -97,8 +97,11 @@ def problems(settings: dict, languages: list[str]) -> list[SettingProblem]:
     """Every KUNDENFIT_* setting that is misspelt or has a value the plugin cannot use."""
     found = []
     for key in sorted(k for k in settings if k.startswith("KUNDENFIT_") and k not in DEFAULTS):
-        close = difflib.get_close_matches(key, DEFAULTS, n=1)
-        hint = f"meintest du {close[0]}?" if close else "lösch die Zeile oder prüfe die Schreibweise."
+        prefix = len("KUNDENFIT_")  # compare what follows the common prefix
+        close = difflib.get_close_matches(key[prefix:], [name[prefix:] for name in DEFAULTS], n=1)
+        hint = (
+            f"meintest du KUNDENFIT_{close[0]}?" if close else "lösch die Zeile oder prüfe die Schreibweise."
+        )
         found.append(SettingProblem(f"{SETTINGS_FILE}: {key} gibt es nicht – {hint}"))
     options = read(settings)
     for key, shape in SHAPES.items():
