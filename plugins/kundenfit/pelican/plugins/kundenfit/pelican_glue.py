@@ -28,7 +28,6 @@ def check_settings(pelican):
     settings = pelican.settings
     problems = sites.settings_problems(settings)
     if not problems and sites.is_main_site(settings):
-        content_errors.FILTER.start(settings.get("PATH") or "")
         langs = list(sites.languages(settings))
         variants = [settings] + [{**settings, **over} for over in sites.subsites(settings).values()]
         lines = {str(p): p for variant in variants for p in kf_settings.problems(variant, langs)}
@@ -52,6 +51,8 @@ def add_markdown_directive(pelican):
 
 
 def get_generators(pelican):
+    """Every run (also each autoreload run) starts with no unreadable article."""
+    content_errors.FILTER.start(pelican.settings.get("PATH") or "")
     return KundenfitGenerator
 
 
