@@ -38,6 +38,7 @@ def test_every_default_has_a_declared_type():
         ("KUNDENFIT_PDF_SAVE_AS", "pdf/{lang}/{id}.pdf"),
         ("KUNDENFIT_EMBED_URL", "einbetten/{id}/"),
         ("KUNDENFIT_CONTACT_EMAIL", None),
+        ("KUNDENFIT_CONTACT_EMAIL", ""),
         ("KUNDENFIT_CONTACT_EMAIL", "hallo@beispiel.test"),
         ("KUNDENFIT_ORDER", ("demo", "liste")),
         ("KUNDENFIT_EMBED_ICON", "favicon.svg"),

@@ -30,12 +30,12 @@ class Elsewhere(Type):
 
 @dataclass(frozen=True)
 class Optional(Type):
-    """None (the feature is off) or a value of `inner`."""
+    """None or "" (the feature is off; the templates treat both alike) or a value of `inner`."""
 
     inner: Type
 
     def problem(self, value) -> str | None:
-        return None if value is None else self.inner.problem(value)
+        return None if value is None or value == "" else self.inner.problem(value)
 
 
 @dataclass(frozen=True)
