@@ -85,18 +85,33 @@ lint: $(VENV)/.installed-test
 
 # Extract every UI string (theme templates; the plugin's templates into the plugin's own
 # catalog) and every rule text (content/rules), and update the English catalogs.
-# Running it twice on an unchanged tree changes nothing.
+# Every catalog keeps a standard header (language, plural forms, charset), so msgfmt --check,
+# Poedit and Weblate accept it. Running it twice on an unchanged tree changes nothing: a
+# template whose only change is its POT-Creation-Date is left as it was, and the catalogs
+# keep theirs (--ignore-pot-creation-date).
 BABEL := $(BIN)/pybabel
 LANGS := en
 PLUGIN_LOCALE := plugins/kundenfit/pelican/plugins/kundenfit/locale
-EXTRACT := $(BABEL) extract --sort-output --omit-header --no-wrap
-UPDATE := $(BABEL) update --init-missing --no-wrap --omit-header --ignore-pot-creation-date
+POT_HEADER := --project Kundenfit --version 1.0 --copyright-holder Kundenfit --msgid-bugs-address README.md
+EXTRACT := $(BABEL) extract --sort-output --no-wrap $(POT_HEADER)
+UPDATE := $(BABEL) update --init-missing --no-wrap --ignore-pot-creation-date
+# $(1): a template just written to $(1).new; keep the old one if only its creation date changed.
+define keep_template
+	if [ -f $(1) ] && diff -q -I '^"POT-Creation-Date:' $(1) $(1).new >/dev/null; then \
+		rm $(1).new; else mv $(1).new $(1); fi
+endef
 messages: $(VENV)/.installed
 	$(EXTRACT) --mapping-file babel.cfg --keywords "_ gettext ngettext:1,2" \
-		--output-file translations/messages.pot .
+		--header-comment "# The theme's texts (make messages)." \
+		--output-file translations/messages.pot.new .
+	$(call keep_template,translations/messages.pot)
 	$(EXTRACT) --mapping-file plugins/kundenfit/babel.cfg --keywords "_ gettext ngettext:1,2" \
-		--output-file $(PLUGIN_LOCALE)/kundenfit.pot plugins/kundenfit
-	$(EXTRACT) --mapping-file babel-rules.cfg --output-file translations/rules.pot content/rules
+		--header-comment "# The Kundenfit plugin's own texts (make messages)." \
+		--output-file $(PLUGIN_LOCALE)/kundenfit.pot.new plugins/kundenfit
+	$(call keep_template,$(PLUGIN_LOCALE)/kundenfit.pot)
+	$(EXTRACT) --mapping-file babel-rules.cfg --header-comment "# The rule texts of content/rules (make messages)." \
+		--output-file translations/rules.pot.new content/rules
+	$(call keep_template,translations/rules.pot)
 	for lang in $(LANGS); do \
 		for domain in messages rules; do \
 			$(UPDATE) --input-file translations/$$domain.pot --output-dir translations \

@@ -1,5 +1,5 @@
-"""`make serve` survives a broken rule file: Pelican's autoreload shows the problem line,
-keeps running, and rebuilds once the file is fixed."""
+"""`make serve` survives a broken rule file or article: Pelican's autoreload shows the problem
+line, keeps running, and rebuilds once the file is fixed."""
 
 from __future__ import annotations
 
@@ -60,6 +60,40 @@ def test_autoreload_survives_a_broken_rule_file_and_rebuilds_when_fixed(tmp_path
         english = output / "en" / "quiz" / "demo" / "index.html"  # the subsite is built again too
         wait_for(lambda: log.read_text().count("Done:") >= 4, "English rebuild", process, log)
         assert english.is_file()
+        assert process.poll() is None
+        assert "Traceback" not in log.read_text()
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+
+
+def test_autoreload_stops_for_an_unreadable_article_and_rebuilds_when_fixed(tmp_path):
+    """The article check starts afresh on every run: a fixed article is built again."""
+    site = tmp_path / "site"
+    shutil.copytree(SAMPLE_SITE, site)
+    output, log = tmp_path / "output", tmp_path / "pelican.log"
+    article = site / "content" / "articles" / "de" / "neu.md"
+    page = output / "neu" / "index.html"
+    with log.open("w") as handle:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "pelican", "content", "-o", str(output), "-s", "pelicanconf.py"]
+            + ["--autoreload", "--log-handler", "plain", "-e", f'CACHE_PATH="{tmp_path / "cache"}"'],
+            cwd=site,
+            stdout=handle,
+            stderr=subprocess.STDOUT,
+        )
+    try:
+        wait_for(lambda: log.read_text().count("Done:") >= 2, "first build", process, log)
+        time.sleep(2)
+
+        article.write_text("Title: Neu\nDate: 2026-02-30\nSlug: neu\n\nText.\n", encoding="utf-8")
+        wait_for(lambda: "Build abgebrochen" in log.read_text(), "problem line", process, log)
+        assert "content/articles/de/neu.md:2: Date: '2026-02-30' ist kein Datum" in log.read_text()
+        assert not page.exists()
+
+        time.sleep(2)
+        article.write_text("Title: Neu\nDate: 2026-02-28\nSlug: neu\n\nText.\n", encoding="utf-8")
+        wait_for(page.is_file, "rebuild", process, log)
         assert process.poll() is None
         assert "Traceback" not in log.read_text()
     finally:

@@ -168,8 +168,8 @@ def test_gate_reports_a_plural_form_with_a_wrong_placeholder(broken):
 def test_gate_reports_entries_out_of_order(broken):
     po = broken / "en/LC_MESSAGES/rules.po"
     text = po.read_text(encoding="utf-8")
-    entries = text.split("\n\n")
-    entries[0], entries[1] = entries[1], entries[0]
+    entries = text.split("\n\n")  # entries[0] is the header
+    entries[1], entries[2] = entries[2], entries[1]
     po.write_text("\n\n".join(entries), encoding="utf-8")
     problems = checks.unsorted_entries(po)
     assert len(problems) == 1 and problems[0].startswith(f"{po}: not sorted"), report(problems)

@@ -2,7 +2,9 @@
 
 The .po files are the source of truth; a compiled .mo is used while it is at least as new as
 its .po, otherwise the .po is compiled in memory, so a site without a compile step (or a
-plugin installed from source) still shows its translations.
+plugin installed from source) still shows its translations. Every .po is read strictly
+(catalog_check.py): `problems` lists its mistakes at the start of a build, and a catalog with
+mistakes is never used.
 """
 
 from __future__ import annotations
@@ -11,11 +13,31 @@ import gettext
 from io import BytesIO
 from pathlib import Path
 
+from babel.messages.catalog import Catalog
 from babel.messages.mofile import write_mo
-from babel.messages.pofile import read_po
+
+from .catalog_check import CatalogErrors, CatalogProblem, read_checked
 
 PLUGIN_LOCALEDIR = Path(__file__).parent / "locale"
 PLUGIN_DOMAIN = "kundenfit"
+# Domains whose texts no template %-formats (rule texts): their `%` needs no doubling.
+PLAIN_DOMAINS = {"rules"}
+
+
+def read_catalog(po_path: Path) -> tuple[Catalog, list[CatalogProblem]]:
+    """A site's or the plugin's .po, with the language its folder names, and its problems."""
+    po_path = Path(po_path)
+    return read_checked(po_path, po_path.parents[1].name, formatted=po_path.stem not in PLAIN_DOMAINS)
+
+
+def problems(*localedirs: Path | None) -> list[CatalogProblem]:
+    """Every problem in every `<localedir>/<lang>/LC_MESSAGES/<domain>.po`, file by file."""
+    found = []
+    for localedir in localedirs:
+        if localedir is not None and Path(localedir).is_dir():
+            for po_path in sorted(Path(localedir).glob("*/LC_MESSAGES/*.po")):
+                found += read_catalog(po_path)[1]
+    return found
 
 
 def translations(localedir: Path, lang: str, domain: str) -> gettext.NullTranslations:
@@ -30,8 +52,9 @@ def translations(localedir: Path, lang: str, domain: str) -> gettext.NullTransla
             with mo_path.open("rb") as handle:
                 return gettext.GNUTranslations(handle)
         if po_path.is_file():
-            with po_path.open("rb") as handle:
-                catalog = read_po(handle, locale=code)
+            catalog, found = read_catalog(po_path)
+            if found:
+                raise CatalogErrors(found)
             buffer = BytesIO()
             write_mo(buffer, catalog, use_fuzzy=False)
             buffer.seek(0)

@@ -104,14 +104,8 @@ class KundenfitGenerator(Generator):
         rules_dir = Path(self.path) / self.options["KUNDENFIT_RULES_PATH"]
         try:
             self.books = {self.options["KUNDENFIT_SOURCE_LANG"]: load_rulebook(rules_dir)}
+            # The settings were checked at the start (pelican_glue.check_settings).
             self.newsletter = newsletter_form(self.options["KUNDENFIT_NEWSLETTER"], self.lang)
-            if self.newsletter and not self.options["KUNDENFIT_PRIVACY_URL"]:
-                raise KundenfitError(
-                    "pelican.conf.py: KUNDENFIT_NEWSLETTER braucht KUNDENFIT_PRIVACY_URL – das Formular "
-                    "muss auf deine Datenschutzerklärung verweisen "
-                    '(z. B. KUNDENFIT_PRIVACY_URL = "datenschutz/").'
-                )
-            kf_settings.host(self.options)  # an unknown host stops the build before anything is written
         except KundenfitError as error:
             stop_build([error])
         self.rulebook = self.rulebook_in(self.lang)

@@ -7,8 +7,8 @@ from pathlib import Path
 
 from pelican import signals
 
+from . import catalogs, content_errors, sites
 from . import settings as kf_settings
-from . import sites
 from .content_files import ignore_pattern, read_extensions, skipped_content
 from .embeds import check_content, feed_version
 from .errors import KundenfitError
@@ -16,13 +16,33 @@ from .generator import KundenfitGenerator
 from .host_output import write_host_files
 from .markdown import KundenfitMarkdownExtension
 from .pdf_build import build_checklist_pdfs
-from .problems import quiet_build_failures, stop_build
+from .problems import quiet_build_failures, stop_after_logged, stop_build
 
 pdf_logger = logging.getLogger("kundenfit.pdf")
 host_logger = logging.getLogger("kundenfit.hosts")
 content_logger = logging.getLogger("kundenfit.content")
 # The PDF jobs of one run travel on that run's own settings (no state outlives a build).
 PDF_JOBS_KEY = "_KUNDENFIT_PDF_JOBS"
+
+
+def check_settings(pelican):
+    """Before anything is written (main site): every setting and catalog the build reads."""
+    settings = pelican.settings
+    problems = sites.settings_problems(settings)
+    if not problems and sites.is_main_site(settings):
+        langs = list(sites.languages(settings))
+        variants = [settings] + [{**settings, **over} for over in sites.subsites(settings).values()]
+        lines = {str(p): p for variant in variants for p in kf_settings.problems(variant, langs)}
+        problems = list(lines.values())
+        problems += catalogs.problems(sites.localedir(settings), catalogs.PLUGIN_LOCALEDIR)
+    if problems:
+        stop_build(problems)
+
+
+def stop_on_unreadable_content(generators):
+    """Once every article is read: an article Pelican had to leave out stops the build."""
+    if content_errors.FILTER.failed:
+        stop_after_logged(len(content_errors.FILTER.failed))
 
 
 def add_markdown_directive(pelican):
@@ -43,6 +63,8 @@ def skip_unreadable_content(pelican):
 
 
 def get_generators(pelican):
+    """Every run (also each autoreload run) starts with no unreadable article."""
+    content_errors.FILTER.start(pelican.settings.get("PATH") or "")
     return KundenfitGenerator
 
 
@@ -122,8 +144,11 @@ def write_hosting(pelican):
 
 def register():
     quiet_build_failures(logging.getLogger("pelican"))
+    content_errors.install()
+    signals.initialized.connect(check_settings)
     signals.initialized.connect(add_markdown_directive)
     signals.initialized.connect(skip_unreadable_content)
+    signals.all_generators_finalized.connect(stop_on_unreadable_content)
     signals.get_generators.connect(get_generators)
     signals.all_generators_finalized.connect(embed_views)
     signals.feed_generated.connect(link_views_in_feed)

@@ -45,6 +45,12 @@ def stop_build(problems: list[KundenfitError]) -> None:
     raise BuildFailed(len(lines))
 
 
+def stop_after_logged(count: int) -> None:
+    """Stop the build for `count` problems already logged as they were found."""
+    sites.forget_failed_run()
+    raise BuildFailed(count)
+
+
 class QuietBuildFailure(logging.Filter):
     """Drop the traceback Pelican attaches to a BuildFailed; keep its one-line message."""
 

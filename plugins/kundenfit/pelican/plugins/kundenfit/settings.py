@@ -1,13 +1,18 @@
-"""The plugin's settings and their defaults, in one place.
+"""The plugin's settings, their defaults and their declared types, in one place.
 
 Every setting is prefixed KUNDENFIT_ and read from Pelican's settings on every build, so no
-state survives between builds (autoreload, one run per language).
+state survives between builds (autoreload, one run per language). `problems` checks them all
+once at the start of a build, before anything is written: one line per wrong value.
 """
 
 from __future__ import annotations
 
+import difflib
+
+from . import setting_types as t
 from .errors import KundenfitError
 from .hosts import HOSTS
+from .newsletter import NewsletterSettingError, newsletter_form
 
 DEFAULTS = {
     # Folder of the rule files, relative to Pelican's PATH (the content folder).
@@ -49,6 +54,83 @@ DEFAULTS = {
 }
 
 
+# What each setting accepts (setting_types.py); the newsletter's shape is newsletter.py's.
+SHAPES: dict[str, t.Type] = {
+    "KUNDENFIT_RULES_PATH": t.Text("rules"),
+    "KUNDENFIT_QUIZ_URL": t.Pattern("quiz/{id}/"),
+    "KUNDENFIT_QUIZ_SAVE_AS": t.Pattern("quiz/{id}/index.html", save_as=True),
+    "KUNDENFIT_CHECKLIST_URL": t.Pattern("checkliste/{id}/"),
+    "KUNDENFIT_CHECKLIST_SAVE_AS": t.Pattern("checkliste/{id}/index.html", save_as=True),
+    "KUNDENFIT_ASSETS_DIR": t.Folder("kundenfit"),
+    "KUNDENFIT_MANIFEST_SAVE_AS": t.Pattern("manifest.json", fields=(), required=(), save_as=True),
+    "KUNDENFIT_SOURCE_LANG": t.Text(
+        "de", pattern=r"[a-z]{2,3}(_[A-Z]{2})?", hint="ist kein Sprachkürzel – schreib es klein"
+    ),
+    "KUNDENFIT_EMBED_URL": t.Pattern("embed/{id}/", own_folder=True),
+    "KUNDENFIT_EMBED_SAVE_AS": t.Pattern("embed/{id}/index.html", save_as=True),
+    "KUNDENFIT_HOST": t.OneOf(HOSTS),
+    "KUNDENFIT_OEMBED_URL": t.Pattern("oembed/{id}.json"),
+    "KUNDENFIT_OEMBED_SAVE_AS": t.Pattern("oembed/{id}.json", save_as=True),
+    "KUNDENFIT_EMBED_ICON": t.Optional(t.Text("favicon.svg")),
+    "KUNDENFIT_NEWSLETTER": t.Elsewhere(),  # newsletter.newsletter_form, per language
+    "KUNDENFIT_ORDER": t.Ids(),
+    "KUNDENFIT_CONTACT_EMAIL": t.Optional(t.Email()),
+    "KUNDENFIT_PRIVACY_URL": t.Optional(t.Text("datenschutz/")),
+    "KUNDENFIT_PDF_SAVE_AS": t.Pattern(
+        "checkliste/{id}/kundenfit-{id}-{lang}.pdf", fields=("id", "lang"), save_as=True
+    ),
+    "KUNDENFIT_PDF_REQUIRED": t.Flag(),
+}
+SETTINGS_FILE = "pelican.conf.py"
+
+
+class SettingProblem(KundenfitError):
+    """One KUNDENFIT_* setting that cannot be used; the line names it and says what to write."""
+
+
+def _shown(value) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else f"{text[:57]}…"
+
+
+def problems(settings: dict, languages: list[str]) -> list[SettingProblem]:
+    """Every KUNDENFIT_* setting that is misspelt or has a value the plugin cannot use."""
+    found = []
+    for key in sorted(k for k in settings if k.startswith("KUNDENFIT_") and k not in DEFAULTS):
+        prefix = len("KUNDENFIT_")  # compare what follows the common prefix
+        close = difflib.get_close_matches(key[prefix:], [name[prefix:] for name in DEFAULTS], n=1)
+        hint = (
+            f"meintest du KUNDENFIT_{close[0]}?" if close else "lösch die Zeile oder prüfe die Schreibweise."
+        )
+        found.append(SettingProblem(f"{SETTINGS_FILE}: {key} gibt es nicht – {hint}"))
+    options = read(settings)
+    for key, shape in SHAPES.items():
+        if key == "KUNDENFIT_HOST" and options[key] not in HOSTS:
+            found.append(HostSettingError(_host_line(options[key])))
+            continue
+        why = shape.problem(options[key])
+        if why:
+            found.append(SettingProblem(f"{SETTINGS_FILE}: {key} = {_shown(options[key])} {why}"))
+    found.extend(_newsletter_problems(options, languages))
+    return found
+
+
+def _newsletter_problems(options: dict, languages: list[str]) -> list[KundenfitError]:
+    try:
+        forms = [newsletter_form(options["KUNDENFIT_NEWSLETTER"], lang) for lang in languages]
+    except NewsletterSettingError as error:
+        return [error]
+    if any(forms) and not options["KUNDENFIT_PRIVACY_URL"]:
+        return [
+            SettingProblem(
+                f"{SETTINGS_FILE}: KUNDENFIT_NEWSLETTER braucht KUNDENFIT_PRIVACY_URL – das Formular "
+                "muss auf deine Datenschutzerklärung verweisen "
+                '(z. B. KUNDENFIT_PRIVACY_URL = "datenschutz/").'
+            )
+        ]
+    return []
+
+
 def read(settings: dict) -> dict:
     """Return the plugin settings with defaults filled in."""
     return {key: settings.get(key, default) for key, default in DEFAULTS.items()}
@@ -62,8 +144,12 @@ def host(options: dict) -> str:
     """The checked KUNDENFIT_HOST; one line naming the allowed values when it is unknown."""
     value = options["KUNDENFIT_HOST"]
     if value not in HOSTS:
-        raise HostSettingError(
-            f"pelican.conf.py: KUNDENFIT_HOST = {value!r} gibt es nicht – wähle "
-            f"{', '.join(repr(h) for h in HOSTS[:-1])} oder {HOSTS[-1]!r} (docs/deploy.md)."
-        )
+        raise HostSettingError(_host_line(value))
     return value
+
+
+def _host_line(value) -> str:
+    return (
+        f"{SETTINGS_FILE}: KUNDENFIT_HOST = {_shown(value)} gibt es nicht – wähle "
+        f"{', '.join(repr(h) for h in HOSTS[:-1])} oder {HOSTS[-1]!r} (docs/deploy.md)."
+    )

@@ -15,6 +15,7 @@ import sys
 from pathlib import Path
 
 from . import catalogs
+from .errors import KundenfitError
 
 I18N_MODULE = "pelican.plugins.i18n_subsites.i18n_subsites"
 
@@ -94,6 +95,30 @@ def ui_translations(settings: dict) -> gettext.NullTranslations:
 def localedir(settings: dict) -> Path | None:
     value = settings.get("I18N_GETTEXT_LOCALEDIR")
     return Path(value) if value else None
+
+
+def settings_problems(settings: dict) -> list[KundenfitError]:
+    """Pelican settings this module reads, in a shape it cannot use (one line each)."""
+    found = []
+    value = settings.get("I18N_SUBSITES")
+    if value is not None and not (
+        isinstance(value, dict) and all(isinstance(k, str) and isinstance(v, dict) for k, v in value.items())
+    ):
+        found.append(
+            KundenfitError(
+                "pelican.conf.py: I18N_SUBSITES muss ein Wörterbuch aus Sprachkürzel und Einstellungen "
+                'sein – z. B. {"en": {"SITESUBTITLE": "…"}} oder {"en": {}}.'
+            )
+        )
+    for key in ("DEFAULT_LANG", "I18N_GETTEXT_LOCALEDIR"):
+        if settings.get(key) is not None and not isinstance(settings.get(key), str):
+            found.append(
+                KundenfitError(
+                    f"pelican.conf.py: {key} = {settings.get(key)!r} ist kein Text – "
+                    "schreib ihn in Anführungszeichen."
+                )
+            )
+    return found
 
 
 def forget_failed_run() -> None:

@@ -10,16 +10,24 @@ from __future__ import annotations
 from pathlib import Path
 
 from babel.messages.mofile import write_mo
-from babel.messages.pofile import read_po
+from pelican.plugins.kundenfit.catalog_check import CatalogErrors
+from pelican.plugins.kundenfit.catalogs import read_catalog
 
 
 def compile_catalogs(localedir: Path) -> list[str]:
-    """Write a .mo beside each stale .po under `localedir`; return one warning per fuzzy entry."""
-    warnings = []
+    """Write a .mo beside each stale .po under `localedir`; return one warning per fuzzy entry.
+
+    Every .po is read strictly first (syntax, encoding, duplicates, placeholders): with any
+    problem, CatalogErrors lists them all and no .mo is written.
+    """
+    warnings, problems, catalogs = [], [], []
     for po_path in sorted(localedir.glob("*/LC_MESSAGES/*.po")):
-        with po_path.open("rb") as handle:
-            # The .po files carry no header, so the locale comes from the folder name.
-            catalog = read_po(handle, locale=po_path.parents[1].name)
+        catalog, found = read_catalog(po_path)
+        problems += found
+        catalogs.append((po_path, catalog))
+    if problems:
+        raise CatalogErrors(problems)
+    for po_path, catalog in catalogs:
         for message in catalog:
             if message.id and message.fuzzy:
                 warnings.append(

@@ -15,16 +15,28 @@ from .catalogs import compile_catalogs
 from .feeds import TextTitleWriter
 from .fingerprint import site_css, write_site_css
 from .publish_check import content_problems, publish_problems
+from .settings_check import settings_problems
 from .sitemap import SitemapGenerator
 
 logger = logging.getLogger(__name__)
+
+
+def check_site_settings(pelican):
+    """Before anything else: the settings the legal pages are made from."""
+    problems = settings_problems(pelican.settings)
+    if problems:
+        stop_build([KundenfitError(line) for line in problems])
 
 
 def compile_translations(pelican):
     """Compile the catalogs before any generator (or the i18n plugin) reads them."""
     localedir = pelican.settings.get("I18N_GETTEXT_LOCALEDIR")
     if localedir and Path(localedir).is_dir():
-        for warning in compile_catalogs(Path(localedir)):
+        try:
+            warnings = compile_catalogs(Path(localedir))
+        except KundenfitError as error:
+            stop_build([error])
+        for warning in warnings:
             logger.warning("%s", warning)
 
 
@@ -111,6 +123,7 @@ def write_legal_page(content):
 
 
 def register():
+    signals.initialized.connect(check_site_settings)
     signals.initialized.connect(check_publishable)
     signals.get_generators.connect(sitemap_generator)
     signals.initialized.connect(compile_translations)
