@@ -60,6 +60,9 @@ def make_base(kind: str, folder: Path) -> Path:
     shutil.copy2(settings_source, folder / base["settings"])
     if kind == "site":
         (folder / "theme").symlink_to(ROOT / "theme")
+    else:  # make runs in the repository: the sample site's catalogs by their full path
+        with (folder / base["settings"]).open("a", encoding="utf-8") as settings:
+            settings.write(f"\nI18N_GETTEXT_LOCALEDIR = {str(folder / 'translations')!r}\n")
     return folder
 
 
