@@ -26,7 +26,7 @@ from .newsletter import newsletter_form
 from .oembed import write_oembed
 from .pdf import pdf_support
 from .problems import stop_build
-from .rules import load_rulebook
+from .rules import load_rulebook_once
 from .translate import missing_rule_translations, rule_translations, translate_rulebook
 from .urls import Addresses
 
@@ -60,6 +60,7 @@ class KundenfitGenerator(Generator):
         self.newsletter = None
         self.sources: dict = {}  # article slug -> credits.Credit, this run's language
         self.manifest: list[dict] = []
+        self.embeds: dict[tuple, str] = {}  # rendered views inside articles, this run's language
 
     @property
     def is_main_site(self) -> bool:
@@ -101,7 +102,7 @@ class KundenfitGenerator(Generator):
     def generate_context(self):
         rules_dir = Path(self.path) / self.options["KUNDENFIT_RULES_PATH"]
         try:
-            self.books = {self.options["KUNDENFIT_SOURCE_LANG"]: load_rulebook(rules_dir)}
+            self.books = {self.options["KUNDENFIT_SOURCE_LANG"]: load_rulebook_once(rules_dir)}
             self.newsletter = newsletter_form(self.options["KUNDENFIT_NEWSLETTER"], self.lang)
             if self.newsletter and not self.options["KUNDENFIT_PRIVACY_URL"]:
                 raise KundenfitError(
@@ -152,10 +153,15 @@ class KundenfitGenerator(Generator):
         )
 
     def render_embed(self, kind: str, view_id: str, save_as: str | None = None) -> str:
-        """Render a view for the inside of an article written to `save_as`."""
-        template = self.env.get_template(f"kundenfit/{kind}.html")
-        view = self.view_context(kind, view_id, on_own_page=False, save_as=save_as)
-        return template.render({**self.context, **view})
+        """Render a view for the inside of an article written to `save_as`: once per id and
+        the addresses it links (all articles at the same depth share one rendering)."""
+        at = self.addresses_from(save_as)
+        key = (kind, view_id, at.siteurl, at.main_siteurl)
+        if key not in self.embeds:
+            template = self.env.get_template(f"kundenfit/{kind}.html")
+            view = self.view_context(kind, view_id, on_own_page=False, save_as=save_as)
+            self.embeds[key] = template.render({**self.context, **view})
+        return self.embeds[key]
 
     def embed_views_into(self, content) -> None:
         """Fill an article's directives and list the quizzes and checklists it links to."""

@@ -16,6 +16,7 @@ from .host_output import write_host_files
 from .markdown import KundenfitMarkdownExtension
 from .pdf_build import build_checklist_pdfs
 from .problems import quiet_build_failures, stop_build
+from .shared_runs import share_compiled_templates, share_parsed_content
 
 pdf_logger = logging.getLogger("kundenfit.pdf")
 host_logger = logging.getLogger("kundenfit.hosts")
@@ -112,6 +113,8 @@ def register():
     quiet_build_failures(logging.getLogger("pelican"))
     signals.initialized.connect(add_markdown_directive)
     signals.get_generators.connect(get_generators)
+    signals.readers_init.connect(share_parsed_content)  # each source parsed once per build
+    signals.generator_init.connect(share_compiled_templates)
     signals.all_generators_finalized.connect(embed_views)
     signals.feed_generated.connect(link_views_in_feed)
     signals.all_generators_finalized.connect(queue_pdfs)
