@@ -11,8 +11,8 @@ modification time (templates by their source), so an edited file is read anew un
 
 from __future__ import annotations
 
+import functools
 import os
-from collections.abc import Callable
 from typing import Any
 
 from jinja2.bccache import Bucket, BytecodeCache
@@ -38,28 +38,31 @@ def _reader_key(reader) -> tuple:
     return (type(reader).__qualname__, repr([settings.get(name) for name in READER_SETTINGS]))
 
 
-def _shared_read(reader, read: Callable[[str], Any]) -> Callable[[str], Any]:
-    key = _reader_key(reader)
+@functools.cache
+def _shared_class(cls: type) -> type:
+    """`cls` whose `read` returns what an instance with the same settings read before (same
+    name: Pelican records the reader's class name in the metadata)."""
 
-    def read_once(source_path: str):
+    def read(self, source_path: str):
         stamp = _stamp(source_path)
-        entry = _parsed.get((key, source_path))
+        key = (_reader_key(self), source_path)
+        entry = _parsed.get(key)
         if stamp is not None and entry is not None and entry[0] == stamp:
             return entry[1]
-        result = read(source_path)
+        result = cls.read(self, source_path)
         if stamp is not None:
-            _parsed[(key, source_path)] = (stamp, result)
+            _parsed[key] = (stamp, result)
         return result
 
-    setattr(read_once, _SHARED, True)
-    return read_once
+    return type(cls.__name__, (cls,), {"read": read, "__qualname__": cls.__qualname__, _SHARED: True})
 
 
 def share_parsed_content(readers) -> None:
     """`readers_init`: let every reader of this run reuse what an earlier run parsed."""
-    for reader in getattr(readers, "readers", {}).values():
-        if not getattr(reader.read, _SHARED, False):
-            reader.read = _shared_read(reader, reader.read)
+    classes = getattr(readers, "reader_classes", {})
+    for extension, cls in list(classes.items()):
+        if isinstance(cls, type) and not getattr(cls, _SHARED, False):
+            classes[extension] = _shared_class(cls)
 
 
 class _MemoryBytecodeCache(BytecodeCache):
