@@ -7,8 +7,8 @@ from pathlib import Path
 
 from pelican import signals
 
+from . import pdf_pool, sites
 from . import settings as kf_settings
-from . import sites
 from .embeds import check_content, feed_version
 from .errors import KundenfitError
 from .generator import KundenfitGenerator
@@ -89,7 +89,7 @@ def build_pdfs(pelican):
     """Once every page and theme file is written: one PDF per checklist and language."""
     try:
         for job in pelican.settings.pop(PDF_JOBS_KEY, []):
-            build_checklist_pdfs(**job, log=pdf_logger)
+            build_checklist_pdfs(**job, log=pdf_logger, pool=pdf_pool.pool())
     except KundenfitError as error:
         stop_build([error])
 
@@ -112,6 +112,7 @@ def write_hosting(pelican):
 def register():
     quiet_build_failures(logging.getLogger("pelican"))
     signals.initialized.connect(add_markdown_directive)
+    signals.initialized.connect(pdf_pool.start)  # WeasyPrint loads beside the build
     signals.get_generators.connect(get_generators)
     signals.readers_init.connect(share_parsed_content)  # each source parsed once per build
     signals.generator_init.connect(share_compiled_templates)
