@@ -98,23 +98,22 @@ def run(cwd: Path, settings: str, output: Path, *extra: str) -> tuple[float, int
     return seconds, rss_mb, len(list(output.rglob("*.html")))
 
 
+def forget_content_cache(site: Path) -> None:
+    """A clean build: no parsed content from an earlier build (the PDF cache stays, as in the issue)."""
+    cache = site / "cache"
+    for entry in cache.iterdir() if cache.is_dir() else ():
+        if entry.name != "kundenfit-pdf":
+            shutil.rmtree(entry) if entry.is_dir() else entry.unlink()
+
+
 def rebuild(site: Path, edit: Path, old: str, new: str) -> float:
-    """Seconds for a build after one edit, with Pelican's content cache warm."""
-    cache = ["-e", "CACHE_CONTENT=true", "LOAD_CONTENT_CACHE=true", f'CACHE_PATH="{site / "cache"}"']
+    """Seconds for a build after one edit, with Pelican's content cache warm (pelican.conf.py
+    turns it on), into a fresh folder as `make html` builds."""
     output = site / "out-cached"
-    run(site, "pelican.conf.py", output, *cache)  # warms the cache
+    run(site, "pelican.conf.py", output)  # warms the cache
     text = edit.read_text(encoding="utf-8")
     edit.write_text(text.replace(old, new, 1), encoding="utf-8")
-    start = time.perf_counter()
-    subprocess.run(
-        [sys.executable, "-m", "pelican", "content", "-o", str(output), "-s", "pelican.conf.py"]
-        + ["--log-handler", "plain", *cache],
-        cwd=site,
-        capture_output=True,
-        check=True,
-        timeout=3600,
-    )
-    return time.perf_counter() - start
+    return run(site, "pelican.conf.py", output)[0]
 
 
 def main() -> None:
@@ -126,8 +125,13 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         site = Path(tmp) / "site"
         generate(site, args.articles, args.views)
+        # The first build renders every checklist PDF (in worker processes); the clean builds
+        # measured below find them in the PDF cache, as the issue's figures do.
+        first = run(site, "pelican.conf.py", site / "out")
+        print(f"first build (renders every PDF): {first[0]:.1f} s, peak {first[1]} MB", flush=True)
         ours, plain = [], []
         for _ in range(args.runs):  # alternating, so both see the same machine load
+            forget_content_cache(site)
             ours.append(run(site, "pelican.conf.py", site / "out"))
             plain.append(run(site / "plain", "pelicanconf.py", site / "plain" / "out"))
         o_time, p_time = statistics.median(r[0] for r in ours), statistics.median(r[0] for r in plain)
