@@ -7,7 +7,7 @@ from pathlib import Path
 
 from pelican import signals
 
-from . import pdf_pool, sites
+from . import content_cache, pdf_pool, sites
 from . import settings as kf_settings
 from .embeds import check_content, feed_version
 from .errors import KundenfitError
@@ -113,6 +113,7 @@ def register():
     quiet_build_failures(logging.getLogger("pelican"))
     signals.initialized.connect(add_markdown_directive)
     signals.initialized.connect(pdf_pool.start)  # WeasyPrint loads beside the build
+    signals.initialized.connect(content_cache.check)
     signals.get_generators.connect(get_generators)
     signals.readers_init.connect(share_parsed_content)  # each source parsed once per build
     signals.generator_init.connect(share_compiled_templates)
