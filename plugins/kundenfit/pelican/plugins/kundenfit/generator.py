@@ -19,8 +19,9 @@ from . import settings as kf_settings
 from . import sites, views
 from .assets import CSS_NAME, JS_NAME, public_names, write_assets
 from .credits import source_index
-from .embeds import fill_placeholders, metadata_ids
+from .embeds import PLACEHOLDER, fill_placeholders, metadata_ids
 from .errors import KundenfitError
+from .lazy_content import fill_when_read
 from .manifest import manifest_json
 from .newsletter import newsletter_form
 from .oembed import write_oembed
@@ -158,6 +159,7 @@ class KundenfitGenerator(Generator):
         at = self.addresses_from(save_as)
         key = (kind, view_id, at.siteurl, at.main_siteurl)
         if key not in self.embeds:
+            self.install_ui_translations()  # the article may be read after the i18n plugin installed its own
             template = self.env.get_template(f"kundenfit/{kind}.html")
             view = self.view_context(kind, view_id, on_own_page=False, save_as=save_as)
             self.embeds[key] = template.render({**self.context, **view})
@@ -167,12 +169,15 @@ class KundenfitGenerator(Generator):
         """Fill an article's directives and list the quizzes and checklists it links to."""
         save_as = getattr(content, "save_as", None)
         addresses = self.addresses_from(save_as)
-        if content._content:
-            content._content = fill_placeholders(
-                content._content,
-                lambda kind, view_id: self.render_embed(kind, view_id, save_as),
-                addresses.asset(CSS_NAME),
-                addresses.asset(JS_NAME),
+        if content._content and PLACEHOLDER.search(content._content):
+            fill_when_read(
+                content,
+                lambda: fill_placeholders(
+                    content._content,
+                    lambda kind, view_id: self.render_embed(kind, view_id, save_as),
+                    addresses.asset(CSS_NAME),
+                    addresses.asset(JS_NAME),
+                ),
             )
         book = self.rulebook
         content.kundenfit_links = [

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from pelican import signals
 
-from . import content_cache, pdf_pool, sites
+from . import content_cache, lazy_content, pdf_pool, sites
 from . import settings as kf_settings
 from .embeds import check_content, feed_version
 from .errors import KundenfitError
@@ -118,6 +118,7 @@ def register():
     signals.readers_init.connect(share_parsed_content)  # each source parsed once per build
     signals.generator_init.connect(share_compiled_templates)
     signals.all_generators_finalized.connect(embed_views)
+    signals.content_written.connect(lazy_content.forget_written)
     signals.feed_generated.connect(link_views_in_feed)
     signals.all_generators_finalized.connect(queue_pdfs)
     signals.finalized.connect(build_pdfs)
