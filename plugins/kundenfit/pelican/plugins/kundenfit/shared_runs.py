@@ -6,13 +6,17 @@ translations) and compiles the same templates. A reader's result depends only on
 the reader's settings, a compiled template only on its source and the Jinja settings, so the
 first run's results serve the later runs. Entries are keyed by the file's path, size and
 modification time (templates by their source), so an edited file is read anew under
-`make serve`; one entry per file, so the memory does not grow with rebuilds.
+`make serve`; one entry per file, so the memory does not grow with rebuilds. With Pelican's
+content cache on, compiled templates are also kept in CACHE_PATH for the next build.
 """
 
 from __future__ import annotations
 
 import functools
+import hashlib
 import os
+import re
+from pathlib import Path
 from typing import Any
 
 from jinja2.bccache import Bucket, BytecodeCache
@@ -65,29 +69,58 @@ def share_parsed_content(readers) -> None:
             classes[extension] = _shared_class(cls)
 
 
-class _MemoryBytecodeCache(BytecodeCache):
-    """Compiled templates in memory, keyed by name, file and the Jinja configuration (compiled
-    code depends on it: delimiters, extensions, escaping); Jinja checks the source's checksum."""
+class _SharedBytecodeCache(BytecodeCache):
+    """Compiled templates, shared by every generator of the build and kept in `directory`
+    (CACHE_PATH) for the next build when the content cache is on. The key holds the template's
+    name and file and everything in the Jinja configuration the compiled code depends on;
+    Jinja itself checks the source's checksum and its own and Python's version."""
 
-    def __init__(self):
-        self._code: dict[str, bytes] = {}
+    def __init__(self, directory: Path | None = None):
+        self.directory = directory
 
     def get_bucket(self, environment, name, filename, source) -> Bucket:
-        key = f"{_environment_key(environment)}|{self.get_cache_key(name, filename)}"
+        key = hashlib.sha256(
+            f"{_environment_key(environment, name)}|{self.get_cache_key(name, filename)}".encode()
+        ).hexdigest()
         bucket = Bucket(environment, key, self.get_source_checksum(source))
         self.load_bytecode(bucket)
         return bucket
 
+    def _file(self, key: str) -> Path | None:
+        return self.directory / f"{key}.bin" if self.directory is not None else None
+
     def load_bytecode(self, bucket) -> None:
-        code = self._code.get(bucket.key)
+        code = _compiled.get(bucket.key)
+        path = self._file(bucket.key)
+        if code is None and path is not None:
+            try:
+                code = _compiled[bucket.key] = path.read_bytes()
+            except OSError:
+                code = None
         if code is not None:
             bucket.bytecode_from_string(code)
 
     def dump_bytecode(self, bucket) -> None:
-        self._code[bucket.key] = bucket.bytecode_to_string()
+        code = bucket.bytecode_to_string()
+        _compiled[bucket.key] = code
+        path = self._file(bucket.key)
+        if path is not None:
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+                tmp.write_bytes(code)
+                os.replace(tmp, path)
+            except OSError:
+                pass  # the next build compiles it again
 
 
-def _environment_key(env) -> str:
+_ADDRESS = re.compile(r" at 0x[0-9a-fA-F]+")
+
+
+def _environment_key(env, name: str) -> str:
+    """What a template's compiled code depends on besides its source (no object addresses)."""
+    autoescape = env.autoescape(name) if callable(env.autoescape) else env.autoescape
+    finalize = env.finalize
     options = (
         env.block_start_string,
         env.block_end_string,
@@ -102,19 +135,31 @@ def _environment_key(env) -> str:
         env.newline_sequence,
         env.keep_trailing_newline,
         env.optimized,
-        env.autoescape,
-        env.finalize,
+        bool(autoescape),
+        None if finalize is None else (repr(finalize), getattr(finalize, "jinja_pass_arg", None)),
         env.is_async,
         sorted(env.extensions),
+        getattr(env, "newstyle_gettext", None),
     )
-    return repr(options)
+    return _ADDRESS.sub("", repr(options))
 
 
-_compiled = _MemoryBytecodeCache()
+# key -> compiled code, for every generator of every run in this process
+_compiled: dict[str, bytes] = {}
+_caches: dict[str | None, _SharedBytecodeCache] = {}
+TEMPLATES_CACHE = "kundenfit-templates"
 
 
 def share_compiled_templates(generator) -> None:
-    """`generator_init`: compile each template once per build, not once per generator and run."""
+    """`generator_init`: compile each template once per build, not once per generator and run;
+    with the content cache on, keep the compiled code in CACHE_PATH for the next build."""
     env = getattr(generator, "env", None)
-    if env is not None and env.bytecode_cache is None:
-        env.bytecode_cache = _compiled
+    if env is None or env.bytecode_cache is not None:
+        return
+    settings = getattr(generator, "settings", {}) or {}
+    directory = None
+    if settings.get("CACHE_CONTENT") and settings.get("CACHE_PATH"):
+        directory = str(Path(settings["CACHE_PATH"]) / TEMPLATES_CACHE)
+    if directory not in _caches:
+        _caches[directory] = _SharedBytecodeCache(Path(directory) if directory else None)
+    env.bytecode_cache = _caches[directory]
