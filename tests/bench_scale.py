@@ -116,6 +116,44 @@ def rebuild(site: Path, edit: Path, old: str, new: str) -> float:
     return run(site, "pelican.conf.py", output)[0]
 
 
+def big_rule_file(folder: Path, megabytes: int = 10) -> float:
+    """Seconds for `kundenfit check` on a folder with one rule file of `megabytes` MB (the real
+    quizzes and checklists repeated under new ids): it loads or is refused with a clear line."""
+    quizzes, checklists = [], []
+    for path in sorted((ROOT / "content" / "rules").glob("*.yaml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        quizzes += data.get("quizzes") or []
+        checklists += data.get("checklists") or []
+    one = yaml.safe_dump({"quizzes": quizzes[:1]}, allow_unicode=True, sort_keys=False)
+    copies = {"quizzes": [], "checklists": []}
+    number, size = 0, 0
+    while size < megabytes * 1_000_000:
+        for kind, views in (("quizzes", quizzes), ("checklists", checklists)):
+            for view in views:
+                copies[kind].append({**json.loads(json.dumps(view)), "id": f"{view['id']}-big-{number}"})
+                number += 1
+        size = len(one) * len(copies["quizzes"]) * 2  # rough; the real size is written below
+    folder.mkdir(parents=True)
+    path = folder / "gross.yaml"
+    text = yaml.dump(copies, Dumper=yaml.CSafeDumper, allow_unicode=True, sort_keys=False)
+    path.write_text(text, encoding="utf-8")
+    start = time.perf_counter()
+    result = subprocess.run(
+        [str(Path(sys.executable).with_name("kundenfit")), "check", str(folder)],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    seconds = time.perf_counter() - start
+    first = (result.stdout + result.stderr).strip().splitlines()[:1]
+    print(
+        f"{path.stat().st_size / 1_000_000:.1f} MB rule file: {seconds:.1f} s, exit {result.returncode}: "
+        f"{first[0] if first else ''}"[:300],
+        flush=True,
+    )
+    return seconds
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=500, help="articles per language")
@@ -152,6 +190,7 @@ def main() -> None:
         one_rule = rebuild(site, rule, "title: Passt dieser Kunde", "title: Passt diese Kundin")
         for what, seconds in (("one article", one_article), ("one rule text", one_rule)):
             print(f"rebuild after editing {what}: {seconds:.1f} s ({seconds / o_time:.0%} of a clean build)")
+        big_rule_file(Path(tmp) / "big-rules")
 
 
 if __name__ == "__main__":

@@ -10,6 +10,7 @@ as long as the process (all language runs, every rebuild of `make serve`).
 from __future__ import annotations
 
 import os
+import signal
 from concurrent.futures import ProcessPoolExecutor
 
 from . import pdf
@@ -17,15 +18,17 @@ from . import pdf
 _pool: ProcessPoolExecutor | None = None
 
 
-def _forget_probe() -> None:
+def _worker_start() -> None:
     pdf._probe = None  # a worker answers for itself (a forked copy of the Future never resolves)
+    # Ctrl-C in `make serve` is the build's to handle: no traceback from an idle worker.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def start(*_args) -> None:
     """Start the workers and ask one whether WeasyPrint works here (once per process)."""
     global _pool
     if _pool is None and pdf._support is None:
-        _pool = ProcessPoolExecutor(max_workers=os.cpu_count() or 1, initializer=_forget_probe)
+        _pool = ProcessPoolExecutor(max_workers=os.cpu_count() or 1, initializer=_worker_start)
         pdf._probe = _pool.submit(pdf.pdf_support)
 
 
