@@ -7,7 +7,7 @@ from pathlib import Path
 
 from pelican import signals
 
-from . import content_cache, lazy_content, pdf_pool, sites
+from . import content_cache, lazy_content, parallel_reads, pdf_pool, sites
 from . import settings as kf_settings
 from .embeds import check_content, feed_version
 from .errors import KundenfitError
@@ -116,6 +116,8 @@ def register():
     signals.initialized.connect(content_cache.check)
     signals.get_generators.connect(get_generators)
     signals.readers_init.connect(share_parsed_content)  # each source parsed once per build
+    signals.article_generator_preread.connect(parallel_reads.prefetch)  # on every core
+    signals.article_generator_finalized.connect(parallel_reads.finish)
     signals.generator_init.connect(share_compiled_templates)
     signals.all_generators_finalized.connect(embed_views)
     signals.content_written.connect(lazy_content.forget_written)

@@ -42,23 +42,54 @@ def _reader_key(reader) -> tuple:
     return (type(reader).__qualname__, repr([settings.get(name) for name in READER_SETTINGS]))
 
 
+# (reader key, path) -> a Future of (stamp, result) from `parallel_reads`' workers
+_expected: dict[tuple, Any] = {}
+_BASE = "_kundenfit_base"
+
+
+def is_shared(reader) -> bool:
+    return getattr(type(reader), _SHARED, False)
+
+
+def unshared_read(reader, source_path: str):
+    """The reader class's own `read` (what a worker runs)."""
+    return getattr(type(reader), _BASE).read(reader, source_path)
+
+
+def known(reader, source_path: str) -> bool:
+    """Whether the memo holds this file as it is now."""
+    entry = _parsed.get((_reader_key(reader), source_path))
+    return entry is not None and entry[0] == _stamp(source_path)
+
+
+def expect(reader, source_path: str, future) -> None:
+    """A worker is parsing this file (`parallel_reads`): `read` takes its result."""
+    _expected[(_reader_key(reader), source_path)] = future
+
+
 @functools.cache
 def _shared_class(cls: type) -> type:
     """`cls` whose `read` returns what an instance with the same settings read before (same
     name: Pelican records the reader's class name in the metadata)."""
 
     def read(self, source_path: str):
+        from .parallel_reads import received
+
         stamp = _stamp(source_path)
         key = (_reader_key(self), source_path)
         entry = _parsed.get(key)
         if stamp is not None and entry is not None and entry[0] == stamp:
             return entry[1]
-        result = cls.read(self, source_path)
+        future = _expected.pop(key, None)
+        parsed = received(self, future) if future is not None else None
+        fresh = parsed is not None and parsed[0] == stamp
+        result = parsed[1] if fresh else cls.read(self, source_path)
         if stamp is not None:
             _parsed[key] = (stamp, result)
         return result
 
-    return type(cls.__name__, (cls,), {"read": read, "__qualname__": cls.__qualname__, _SHARED: True})
+    attributes = {"read": read, "__qualname__": cls.__qualname__, _SHARED: True, _BASE: cls}
+    return type(cls.__name__, (cls,), attributes)
 
 
 def share_parsed_content(readers) -> None:
