@@ -5,7 +5,10 @@ slugs) and Q quizzes and checklists (the real ones repeated under new ids, in ru
 their own). It is built alternately with our settings and with plain Pelican (no plugins,
 default theme) on the same articles; the medians, their ratio, pages per second and the peak
 memory of each build are printed, then the time to rebuild after editing one article and one
-rule text with Pelican's content cache on. Nothing here asserts; it only measures.
+rule text with Pelican's content cache on (as pelican.conf.py has it), and the time
+`kundenfit check` takes on a 10 MB rule file. A third build, plain Pelican with this site's
+MARKDOWN settings, shows how much of the difference is the site's Markdown extensions.
+Nothing here asserts; it only measures.
 
     make bench-scale                       # 500 articles per language, 50 quizzes
     make bench-scale SCALE="--articles 100 --views 10 --runs 1"
@@ -80,6 +83,12 @@ def generate(site: Path, articles: int, views: int) -> None:
     (plain / "content").mkdir(parents=True)
     shutil.copytree(site / "content" / "articles", plain / "content" / "articles")
     (plain / "pelicanconf.py").write_text(PLAIN_CONF, encoding="utf-8")
+    # The same, parsing Markdown with this site's MARKDOWN settings (smarty, toc, …): what
+    # Pelican alone costs for the site's Markdown, without the plugins and the second language.
+    settings: dict = {"__file__": str(ROOT / "pelican.conf.py")}
+    exec((ROOT / "pelican.conf.py").read_text(encoding="utf-8"), settings)
+    markdown = f"MARKDOWN = {settings['MARKDOWN']!r}\n"
+    (plain / "samemarkdown.py").write_text(PLAIN_CONF + markdown, encoding="utf-8")
 
 
 def run(cwd: Path, settings: str, output: Path, *extra: str) -> tuple[float, int, int]:
@@ -117,26 +126,32 @@ def rebuild(site: Path, edit: Path, old: str, new: str) -> float:
 
 
 def big_rule_file(folder: Path, megabytes: int = 10) -> float:
-    """Seconds for `kundenfit check` on a folder with one rule file of `megabytes` MB (the real
-    quizzes and checklists repeated under new ids): it loads or is refused with a clear line."""
+    """Seconds for `kundenfit check` on this site's rule files plus one of `megabytes` MB (the
+    real quizzes and checklists repeated under new ids): it loads or is refused with a clear line."""
+    shutil.copytree(ROOT / "content" / "rules", folder)
     quizzes, checklists = [], []
-    for path in sorted((ROOT / "content" / "rules").glob("*.yaml")):
+    for path in sorted(folder.glob("*.yaml")):
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
         quizzes += data.get("quizzes") or []
         checklists += data.get("checklists") or []
-    one = yaml.safe_dump({"quizzes": quizzes[:1]}, allow_unicode=True, sort_keys=False)
-    copies = {"quizzes": [], "checklists": []}
-    number, size = 0, 0
-    while size < megabytes * 1_000_000:
-        for kind, views in (("quizzes", quizzes), ("checklists", checklists)):
-            for view in views:
-                copies[kind].append({**json.loads(json.dumps(view)), "id": f"{view['id']}-big-{number}"})
-                number += 1
-        size = len(one) * len(copies["quizzes"]) * 2  # rough; the real size is written below
-    folder.mkdir(parents=True)
-    path = folder / "gross.yaml"
-    text = yaml.dump(copies, Dumper=yaml.CSafeDumper, allow_unicode=True, sort_keys=False)
-    path.write_text(text, encoding="utf-8")
+
+    def copies(number: int) -> dict:
+        views = {"quizzes": [], "checklists": []}
+        for kind, originals in (("quizzes", quizzes), ("checklists", checklists)):
+            for view in originals:
+                views[kind].append({**json.loads(json.dumps(view)), "id": f"{view['id']}-gross-{number}"})
+        return views
+
+    def dump(data: dict) -> str:
+        return yaml.dump(data, Dumper=yaml.CSafeDumper, allow_unicode=True, sort_keys=False)
+
+    rounds = max(1, round(megabytes * 1_000_000 / len(dump(copies(0)).encode("utf-8"))))
+    views: dict = {"quizzes": [], "checklists": []}
+    for number in range(rounds):
+        for kind, items in copies(number).items():
+            views[kind] += items
+    path = folder / "zz-gross.yaml"
+    path.write_text(dump(views), encoding="utf-8")
     start = time.perf_counter()
     result = subprocess.run(
         [str(Path(sys.executable).with_name("kundenfit")), "check", str(folder)],
@@ -167,11 +182,12 @@ def main() -> None:
         # measured below find them in the PDF cache, as the issue's figures do.
         first = run(site, "pelican.conf.py", site / "out")
         print(f"first build (renders every PDF): {first[0]:.1f} s, peak {first[1]} MB", flush=True)
-        ours, plain = [], []
-        for _ in range(args.runs):  # alternating, so both see the same machine load
+        ours, plain, same_markdown = [], [], []
+        for _ in range(args.runs):  # alternating, so all see the same machine load
             forget_content_cache(site)
             ours.append(run(site, "pelican.conf.py", site / "out"))
             plain.append(run(site / "plain", "pelicanconf.py", site / "plain" / "out"))
+            same_markdown.append(run(site / "plain", "samemarkdown.py", site / "plain" / "out"))
         o_time, p_time = statistics.median(r[0] for r in ours), statistics.median(r[0] for r in plain)
         o_pages, p_pages = ours[0][2], plain[0][2]
         o_rss, p_rss = max(r[1] for r in ours), max(r[1] for r in plain)
@@ -183,6 +199,11 @@ def main() -> None:
             f"{p_pages / p_time:.0f} pages/s, peak {p_rss} MB",
             f"ratio: time {o_time / p_time:.2f}x, peak memory {o_rss / p_rss:.2f}x",
         ]
+        m_time = statistics.median(r[0] for r in same_markdown)
+        report.append(
+            f"(plain Pelican with this site's MARKDOWN settings: median {m_time:.1f} s, "
+            f"peak {max(r[1] for r in same_markdown)} MB; ours / that {o_time / m_time:.2f}x)"
+        )
         print("\n".join(report), flush=True)
         article = site / "content" / "articles" / "de" / "nein-als-segen.md"
         one_article = rebuild(site, article, "\n\n", "\n\nEin geänderter Satz.\n\n")
