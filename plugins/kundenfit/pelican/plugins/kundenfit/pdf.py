@@ -46,10 +46,11 @@ def pdf_support() -> tuple[bool, str]:
 
     Imports WeasyPrint on the first call only; later calls return the same answer.
     """
-    global _support, _weasyprint
+    global _support, _weasyprint, _probe
     if _support is None and _probe is not None:
+        probe, _probe = _probe, None  # asked once; later questions are answered here
         try:
-            _support = _probe.result()
+            _support = probe.result()
         except Exception:  # the worker died: find out here
             _support = None
     if _support is None:
