@@ -15,10 +15,10 @@ from __future__ import annotations
 
 import logging
 import os
-import signal
 from concurrent.futures import Future, ProcessPoolExecutor
 
 from . import shared_runs
+from .workers import start_worker
 
 PARALLEL_FROM = 40  # files to parse; fewer are parsed here (a worker costs a fork)
 _DONE = "_kundenfit_prefetched"
@@ -31,10 +31,6 @@ _pool: ProcessPoolExecutor | None = None
 def _workers() -> int:
     value = os.environ.get("KUNDENFIT_PARSE_WORKERS", "")
     return int(value) if value.isdigit() else os.cpu_count() or 1
-
-
-def _worker_start() -> None:
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the build's to handle
 
 
 def _parse(extension: str, path: str):
@@ -87,7 +83,7 @@ def prefetch(generator) -> None:
     _readers.clear()
     _readers.update({extension: reader for reader, extension, _ in todo})
     finish()
-    _pool = ProcessPoolExecutor(max_workers=workers, initializer=_worker_start)
+    _pool = ProcessPoolExecutor(max_workers=workers, initializer=start_worker)
     logger.info("Kundenfit: %d Dateien werden in %d Prozessen gelesen", len(todo), workers)
     for reader, extension, path in todo:
         shared_runs.expect(reader, path, _pool.submit(_parse, extension, path))

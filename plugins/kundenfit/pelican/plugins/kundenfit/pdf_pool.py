@@ -10,18 +10,17 @@ as long as the process (all language runs, every rebuild of `make serve`).
 from __future__ import annotations
 
 import os
-import signal
 from concurrent.futures import ProcessPoolExecutor
 
 from . import pdf
+from .workers import start_worker
 
 _pool: ProcessPoolExecutor | None = None
 
 
 def _worker_start() -> None:
     pdf._probe = None  # a worker answers for itself (a forked copy of the Future never resolves)
-    # Ctrl-C in `make serve` is the build's to handle: no traceback from an idle worker.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    start_worker()
 
 
 def start(*_args) -> None:
