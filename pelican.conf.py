@@ -154,7 +154,14 @@ JINJA_ENVIRONMENT = {
 
 DELETE_OUTPUT_DIRECTORY = False
 OUTPUT_PATH = "output"
-CACHE_CONTENT = False
+# Pelican's content cache in cache/ (outside output/, which `make html` swaps): a rebuild parses
+# only the files that changed. It holds the parsed Markdown only; quizzes, checklists and rule
+# texts are filled in on every build, so the output equals a clean build's (`make clean` empties
+# it).
+CACHE_CONTENT = True
+LOAD_CONTENT_CACHE = True
+CONTENT_CACHING_LAYER = "reader"
+GZIP_CACHE = False
 # Checklist PDFs: CI sets KUNDENFIT_PDF_REQUIRED=1 so that a missing WeasyPrint fails the build.
 KUNDENFIT_PDF_REQUIRED = os.environ.get("KUNDENFIT_PDF_REQUIRED") == "1"
 # The site's icon on the bare embed pages too (a file in theme/static/).

@@ -5,7 +5,10 @@ slugs) and Q quizzes and checklists (the real ones repeated under new ids, in ru
 their own). It is built alternately with our settings and with plain Pelican (no plugins,
 default theme) on the same articles; the medians, their ratio, pages per second and the peak
 memory of each build are printed, then the time to rebuild after editing one article and one
-rule text with Pelican's content cache on. Nothing here asserts; it only measures.
+rule text with Pelican's content cache on (as pelican.conf.py has it), and the time
+`kundenfit check` takes on a 10 MB rule file. A third build, plain Pelican with this site's
+MARKDOWN settings, shows how much of the difference is the site's Markdown extensions.
+Nothing here asserts; it only measures.
 
     make bench-scale                       # 500 articles per language, 50 quizzes
     make bench-scale SCALE="--articles 100 --views 10 --runs 1"
@@ -80,6 +83,12 @@ def generate(site: Path, articles: int, views: int) -> None:
     (plain / "content").mkdir(parents=True)
     shutil.copytree(site / "content" / "articles", plain / "content" / "articles")
     (plain / "pelicanconf.py").write_text(PLAIN_CONF, encoding="utf-8")
+    # The same, parsing Markdown with this site's MARKDOWN settings (smarty, toc, …): what
+    # Pelican alone costs for the site's Markdown, without the plugins and the second language.
+    settings: dict = {"__file__": str(ROOT / "pelican.conf.py")}
+    exec((ROOT / "pelican.conf.py").read_text(encoding="utf-8"), settings)
+    markdown = f"MARKDOWN = {settings['MARKDOWN']!r}\n"
+    (plain / "samemarkdown.py").write_text(PLAIN_CONF + markdown, encoding="utf-8")
 
 
 def run(cwd: Path, settings: str, output: Path, *extra: str) -> tuple[float, int, int]:
@@ -98,23 +107,66 @@ def run(cwd: Path, settings: str, output: Path, *extra: str) -> tuple[float, int
     return seconds, rss_mb, len(list(output.rglob("*.html")))
 
 
+def forget_content_cache(site: Path) -> None:
+    """A clean build: no parsed content from an earlier build (the PDF cache stays, as in the issue)."""
+    cache = site / "cache"
+    for entry in cache.iterdir() if cache.is_dir() else ():
+        if entry.name != "kundenfit-pdf":
+            shutil.rmtree(entry) if entry.is_dir() else entry.unlink()
+
+
 def rebuild(site: Path, edit: Path, old: str, new: str) -> float:
-    """Seconds for a build after one edit, with Pelican's content cache warm."""
-    cache = ["-e", "CACHE_CONTENT=true", "LOAD_CONTENT_CACHE=true", f'CACHE_PATH="{site / "cache"}"']
+    """Seconds for a build after one edit, with Pelican's content cache warm (pelican.conf.py
+    turns it on), into a fresh folder as `make html` builds."""
     output = site / "out-cached"
-    run(site, "pelican.conf.py", output, *cache)  # warms the cache
+    run(site, "pelican.conf.py", output)  # warms the cache
     text = edit.read_text(encoding="utf-8")
     edit.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return run(site, "pelican.conf.py", output)[0]
+
+
+def big_rule_file(folder: Path, megabytes: int = 10) -> float:
+    """Seconds for `kundenfit check` on this site's rule files plus one of `megabytes` MB (the
+    real quizzes and checklists repeated under new ids): it loads or is refused with a clear line."""
+    shutil.copytree(ROOT / "content" / "rules", folder)
+    quizzes, checklists = [], []
+    for path in sorted(folder.glob("*.yaml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        quizzes += data.get("quizzes") or []
+        checklists += data.get("checklists") or []
+
+    def copies(number: int) -> dict:
+        views = {"quizzes": [], "checklists": []}
+        for kind, originals in (("quizzes", quizzes), ("checklists", checklists)):
+            for view in originals:
+                views[kind].append({**json.loads(json.dumps(view)), "id": f"{view['id']}-gross-{number}"})
+        return views
+
+    def dump(data: dict) -> str:
+        return yaml.dump(data, Dumper=yaml.CSafeDumper, allow_unicode=True, sort_keys=False)
+
+    rounds = max(1, round(megabytes * 1_000_000 / len(dump(copies(0)).encode("utf-8"))))
+    views: dict = {"quizzes": [], "checklists": []}
+    for number in range(rounds):
+        for kind, items in copies(number).items():
+            views[kind] += items
+    path = folder / "zz-gross.yaml"
+    path.write_text(dump(views), encoding="utf-8")
     start = time.perf_counter()
-    subprocess.run(
-        [sys.executable, "-m", "pelican", "content", "-o", str(output), "-s", "pelican.conf.py"]
-        + ["--log-handler", "plain", *cache],
-        cwd=site,
+    result = subprocess.run(
+        [str(Path(sys.executable).with_name("kundenfit")), "check", str(folder)],
         capture_output=True,
-        check=True,
-        timeout=3600,
+        text=True,
+        timeout=600,
     )
-    return time.perf_counter() - start
+    seconds = time.perf_counter() - start
+    first = (result.stdout + result.stderr).strip().splitlines()[:1]
+    print(
+        f"{path.stat().st_size / 1_000_000:.1f} MB rule file: {seconds:.1f} s, exit {result.returncode}: "
+        f"{first[0] if first else ''}"[:300],
+        flush=True,
+    )
+    return seconds
 
 
 def main() -> None:
@@ -126,10 +178,16 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         site = Path(tmp) / "site"
         generate(site, args.articles, args.views)
-        ours, plain = [], []
-        for _ in range(args.runs):  # alternating, so both see the same machine load
+        # The first build renders every checklist PDF (in worker processes); the clean builds
+        # measured below find them in the PDF cache, as the issue's figures do.
+        first = run(site, "pelican.conf.py", site / "out")
+        print(f"first build (renders every PDF): {first[0]:.1f} s, peak {first[1]} MB", flush=True)
+        ours, plain, same_markdown = [], [], []
+        for _ in range(args.runs):  # alternating, so all see the same machine load
+            forget_content_cache(site)
             ours.append(run(site, "pelican.conf.py", site / "out"))
             plain.append(run(site / "plain", "pelicanconf.py", site / "plain" / "out"))
+            same_markdown.append(run(site / "plain", "samemarkdown.py", site / "plain" / "out"))
         o_time, p_time = statistics.median(r[0] for r in ours), statistics.median(r[0] for r in plain)
         o_pages, p_pages = ours[0][2], plain[0][2]
         o_rss, p_rss = max(r[1] for r in ours), max(r[1] for r in plain)
@@ -141,6 +199,11 @@ def main() -> None:
             f"{p_pages / p_time:.0f} pages/s, peak {p_rss} MB",
             f"ratio: time {o_time / p_time:.2f}x, peak memory {o_rss / p_rss:.2f}x",
         ]
+        m_time = statistics.median(r[0] for r in same_markdown)
+        report.append(
+            f"(plain Pelican with this site's MARKDOWN settings: median {m_time:.1f} s, "
+            f"peak {max(r[1] for r in same_markdown)} MB; ours / that {o_time / m_time:.2f}x)"
+        )
         print("\n".join(report), flush=True)
         article = site / "content" / "articles" / "de" / "nein-als-segen.md"
         one_article = rebuild(site, article, "\n\n", "\n\nEin geänderter Satz.\n\n")
@@ -148,6 +211,7 @@ def main() -> None:
         one_rule = rebuild(site, rule, "title: Passt dieser Kunde", "title: Passt diese Kundin")
         for what, seconds in (("one article", one_article), ("one rule text", one_rule)):
             print(f"rebuild after editing {what}: {seconds:.1f} s ({seconds / o_time:.0%} of a clean build)")
+        big_rule_file(Path(tmp) / "big-rules")
 
 
 if __name__ == "__main__":

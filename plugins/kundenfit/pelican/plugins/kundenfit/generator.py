@@ -19,14 +19,15 @@ from . import settings as kf_settings
 from . import sites, views
 from .assets import CSS_NAME, JS_NAME, public_names, write_assets
 from .credits import source_index
-from .embeds import fill_placeholders, metadata_ids
+from .embeds import PLACEHOLDER, fill_placeholders, metadata_ids
 from .errors import KundenfitError
+from .lazy_content import fill_when_read
 from .manifest import manifest_json
 from .newsletter import newsletter_form
 from .oembed import write_oembed
 from .pdf import pdf_support
 from .problems import stop_build
-from .rules import load_rulebook
+from .rules import load_rulebook_once
 from .text_translations import as_text
 from .translate import missing_rule_translations, rule_translations, translate_rulebook
 from .urls import Addresses
@@ -61,6 +62,7 @@ class KundenfitGenerator(Generator):
         self.newsletter = None
         self.sources: dict = {}  # article slug -> credits.Credit, this run's language
         self.manifest: list[dict] = []
+        self.embeds: dict[tuple, str] = {}  # rendered views inside articles, this run's language
 
     @property
     def is_main_site(self) -> bool:
@@ -103,7 +105,7 @@ class KundenfitGenerator(Generator):
     def generate_context(self):
         rules_dir = Path(self.path) / self.options["KUNDENFIT_RULES_PATH"]
         try:
-            self.books = {self.options["KUNDENFIT_SOURCE_LANG"]: load_rulebook(rules_dir)}
+            self.books = {self.options["KUNDENFIT_SOURCE_LANG"]: load_rulebook_once(rules_dir)}
             # The settings were checked at the start (pelican_glue.check_settings).
             self.newsletter = newsletter_form(self.options["KUNDENFIT_NEWSLETTER"], self.lang)
         except KundenfitError as error:
@@ -148,21 +150,30 @@ class KundenfitGenerator(Generator):
         )
 
     def render_embed(self, kind: str, view_id: str, save_as: str | None = None) -> str:
-        """Render a view for the inside of an article written to `save_as`."""
-        template = self.env.get_template(f"kundenfit/{kind}.html")
-        view = self.view_context(kind, view_id, on_own_page=False, save_as=save_as)
-        return template.render({**self.context, **view})
+        """Render a view for the inside of an article written to `save_as`: once per id and
+        the addresses it links (all articles at the same depth share one rendering)."""
+        at = self.addresses_from(save_as)
+        key = (kind, view_id, at.siteurl, at.main_siteurl)
+        if key not in self.embeds:
+            self.install_ui_translations()  # the article may be read after the i18n plugin installed its own
+            template = self.env.get_template(f"kundenfit/{kind}.html")
+            view = self.view_context(kind, view_id, on_own_page=False, save_as=save_as)
+            self.embeds[key] = template.render({**self.context, **view})
+        return self.embeds[key]
 
     def embed_views_into(self, content) -> None:
         """Fill an article's directives and list the quizzes and checklists it links to."""
         save_as = getattr(content, "save_as", None)
         addresses = self.addresses_from(save_as)
-        if content._content:
-            content._content = fill_placeholders(
-                content._content,
-                lambda kind, view_id: self.render_embed(kind, view_id, save_as),
-                addresses.asset(CSS_NAME),
-                addresses.asset(JS_NAME),
+        if content._content and PLACEHOLDER.search(content._content):
+            fill_when_read(
+                content,
+                lambda: fill_placeholders(
+                    content._content,
+                    lambda kind, view_id: self.render_embed(kind, view_id, save_as),
+                    addresses.asset(CSS_NAME),
+                    addresses.asset(JS_NAME),
+                ),
             )
         book = self.rulebook
         content.kundenfit_links = [

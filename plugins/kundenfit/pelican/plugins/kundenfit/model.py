@@ -8,6 +8,7 @@ command line all share one vocabulary. Every object remembers where it was writt
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 # The fields of each kind of rule-file entry that a visitor reads and a translator translates
 # (a text, or a tuple of texts): the one list the Babel extractor, the translation of a rule
@@ -65,7 +66,7 @@ class Rule:
     sources: tuple[str, ...]
     origin: Origin
 
-    @property
+    @cached_property  # asked for every example of every quiz that uses the rule
     def max_points(self) -> int:
         return max((a.points for a in self.answers), default=0)
 

@@ -164,8 +164,8 @@ def _store(cache_dir: Path, slot: str, key: str, fetched: dict, data: bytes, pag
     _write_atomic(cache_dir / f"{slot}.json", json.dumps(entry, indent=1).encode("utf-8"))
 
 
-def _build_one(item: dict, output_path: Path, siteurl: str, lang: str, cache_dir: Path, log) -> bool:
-    """Write the PDF of one checklist; True when it was rendered, False when it came from the cache."""
+def _job(item: dict, output_path: Path, siteurl: str, lang: str, cache_dir: Path) -> dict:
+    """What rendering one checklist's PDF needs (plain data, so a worker process can take it)."""
     what = f"PDF der Checkliste '{item['id']}' ({lang})"
     page = output_path / item["page_save_as"]
     if not page.is_file():
@@ -180,25 +180,53 @@ def _build_one(item: dict, output_path: Path, siteurl: str, lang: str, cache_dir
             ensure_ascii=False,
         ).encode("utf-8")
     )
-    slot = _slot_name(lang, item["id"])
-    cached = _cached_pdf(cache_dir, slot, key, SiteFetcher(output_path, siteurl))
-    if cached:
-        data, pages = cached
-    else:
-        fetcher = SiteFetcher(output_path, siteurl)
-        stats: dict = {}
-        data = pdf_engine.render_pdf(html, base_url, fetcher, metadata, stats=stats)
-        pages = stats.get("pages", 0)
-        # The page in a browser lacks these too; the PDF shows what the browser would print.
-        for url in fetcher.missing:
-            _warn_once(log, f"{what}: fehlt im output, ohne gedruckt: {url}")
-        for url in fetcher.refused:
-            _warn_once(log, f"{what}: nicht geladen (fremde Adresse): {url}")
-        _store(cache_dir, slot, key, fetcher.fetched, data, pages)
-    if pages != 1:
+    return {
+        "what": what,
+        "html": html,
+        "base_url": base_url,
+        "metadata": metadata,
+        "key": key,
+        "slot": _slot_name(lang, item["id"]),
+        "output_path": output_path,
+        "siteurl": siteurl,
+        "cache_dir": cache_dir,
+        "pdf_save_as": item["pdf_save_as"],
+    }
+
+
+def render_job(job: dict) -> dict:
+    """Render one PDF, keep it in the cache and write it; runs in a worker process when there is
+    a pool. Returns the page count and what could not be fetched, for the caller's warnings."""
+    fetcher = SiteFetcher(job["output_path"], job["siteurl"])
+    stats: dict = {}
+    data = pdf_engine.render_pdf(job["html"], job["base_url"], fetcher, job["metadata"], stats=stats)
+    pages = stats.get("pages", 0)
+    _store(job["cache_dir"], job["slot"], job["key"], fetcher.fetched, data, pages)
+    _write_atomic(job["output_path"] / job["pdf_save_as"], data)
+    return {"pages": pages, "missing": fetcher.missing, "refused": fetcher.refused}
+
+
+def _from_cache(job: dict) -> dict | None:
+    """Write the cached PDF when its page, resources and engine are unchanged."""
+    fetcher = SiteFetcher(job["output_path"], job["siteurl"])
+    cached = _cached_pdf(job["cache_dir"], job["slot"], job["key"], fetcher)
+    if cached is None:
+        return None
+    data, pages = cached
+    _write_atomic(job["output_path"] / job["pdf_save_as"], data)
+    return {"pages": pages, "missing": [], "refused": []}
+
+
+def _warn_about(job: dict, outcome: dict, log) -> None:
+    what = job["what"]
+    # The page in a browser lacks these too; the PDF shows what the browser would print.
+    for url in outcome["missing"]:
+        _warn_once(log, f"{what}: fehlt im output, ohne gedruckt: {url}")
+    for url in outcome["refused"]:
+        _warn_once(log, f"{what}: nicht geladen (fremde Adresse): {url}")
+    if outcome["pages"] != 1:
+        pages = outcome["pages"]
         _warn_once(log, f"{what}: {pages} Seiten statt einer – kürze die Checkliste oder teile sie auf.")
-    _write_atomic(output_path / item["pdf_save_as"], data)
-    return not cached
 
 
 def build_checklist_pdfs(
@@ -209,6 +237,7 @@ def build_checklist_pdfs(
     cache_dir: Path,
     required: bool,
     log,
+    pool=None,
 ) -> list[dict]:
     """Write one PDF per checklist of one language; return [{id, lang, pdf_url}, ...].
 
@@ -217,6 +246,7 @@ def build_checklist_pdfs(
     Without WeasyPrint: one warning and [] – or a KundenfitError when `required`.
     A checklist page missing from the output is a KundenfitError; a missing stylesheet or image,
     or one on another host, is left out with a warning (as a browser would leave it out).
+    `pool` (a concurrent.futures executor) renders the PDFs the cache lacks side by side.
     """
     ok, reason = pdf_engine.pdf_support()
     if not ok:
@@ -226,11 +256,22 @@ def build_checklist_pdfs(
         _warn_once(log, message)
         return []
     output_path, cache_dir = Path(output_path), Path(cache_dir)
-    started, rendered, results = time.perf_counter(), 0, []
-    for item in checklists:
-        rendered += _build_one(item, output_path, siteurl, lang, cache_dir, log)
-        pdf_url = f"{siteurl.rstrip('/')}/{item['pdf_save_as']}"
-        results.append({"id": item["id"], "lang": lang, "pdf_url": pdf_url})
+    started = time.perf_counter()
+    jobs = [_job(item, output_path, siteurl, lang, cache_dir) for item in checklists]
+    outcomes = [_from_cache(job) for job in jobs]
+    to_render = [job for job, outcome in zip(jobs, outcomes, strict=True) if outcome is None]
+    if pool is not None and len(to_render) > 1:
+        rendered_outcomes = iter(list(pool.map(render_job, to_render)))
+    else:
+        rendered_outcomes = map(render_job, to_render)
+    outcomes = [outcome or next(rendered_outcomes) for outcome in outcomes]
+    for job, outcome in zip(jobs, outcomes, strict=True):
+        _warn_about(job, outcome, log)
+    rendered = len(to_render)
+    results = [
+        {"id": item["id"], "lang": lang, "pdf_url": f"{siteurl.rstrip('/')}/{item['pdf_save_as']}"}
+        for item in checklists
+    ]
     if results:
         log.info(
             "Kundenfit: %d PDF(s) (%s), %d neu erzeugt, %d aus dem Cache, %.2f s",

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from pelican import signals
 
-from . import catalogs, content_errors, sites
+from . import catalogs, content_cache, content_errors, lazy_content, parallel_reads, pdf_pool, sites
 from . import settings as kf_settings
 from .content_files import ignore_pattern, read_extensions, skipped_content
 from .embeds import check_content, feed_version
@@ -17,6 +17,7 @@ from .host_output import write_host_files
 from .markdown import KundenfitMarkdownExtension
 from .pdf_build import build_checklist_pdfs
 from .problems import quiet_build_failures, stop_after_logged, stop_build
+from .shared_runs import share_compiled_templates, share_parsed_content
 
 pdf_logger = logging.getLogger("kundenfit.pdf")
 host_logger = logging.getLogger("kundenfit.hosts")
@@ -122,7 +123,7 @@ def build_pdfs(pelican):
     """Once every page and theme file is written: one PDF per checklist and language."""
     try:
         for job in pelican.settings.pop(PDF_JOBS_KEY, []):
-            build_checklist_pdfs(**job, log=pdf_logger)
+            build_checklist_pdfs(**job, log=pdf_logger, pool=pdf_pool.pool())
     except KundenfitError as error:
         stop_build([error])
 
@@ -149,8 +150,15 @@ def register():
     signals.initialized.connect(add_markdown_directive)
     signals.initialized.connect(skip_unreadable_content)
     signals.all_generators_finalized.connect(stop_on_unreadable_content)
+    signals.initialized.connect(pdf_pool.start)  # WeasyPrint loads beside the build
+    signals.initialized.connect(content_cache.check)
     signals.get_generators.connect(get_generators)
+    signals.readers_init.connect(share_parsed_content)  # each source parsed once per build
+    signals.article_generator_preread.connect(parallel_reads.prefetch)  # on every core
+    signals.article_generator_finalized.connect(parallel_reads.finish)
+    signals.generator_init.connect(share_compiled_templates)
     signals.all_generators_finalized.connect(embed_views)
+    signals.content_written.connect(lazy_content.forget_written)
     signals.feed_generated.connect(link_views_in_feed)
     signals.all_generators_finalized.connect(queue_pdfs)
     signals.finalized.connect(build_pdfs)

@@ -20,10 +20,14 @@ from .files import find_rule_files
 from .loader import load_yaml
 from .schema import read_definitions
 
-__all__ = ["RULE_FILE_PATTERN", "load_rulebook"]
+__all__ = ["RULE_FILE_PATTERN", "load_rulebook", "load_rulebook_once"]
 
 RULE_FILE_PATTERN = "*.yaml"
 logger = logging.getLogger(__name__)
+
+# The last book loaded, with the stamps of the files it came from: the language runs of one
+# build (and a `make serve` rebuild that changed no rule file) load the files only once.
+_last: tuple[tuple, RuleBook] | None = None
 
 
 def load_rulebook(rules_dir: Path) -> RuleBook:
@@ -75,3 +79,29 @@ def load_rulebook(rules_dir: Path) -> RuleBook:
     if problems:
         raise RuleFileErrors(sorted(problems, key=lambda p: (p.path, p.line)))
     return rulebook
+
+
+def _stamps(rules_dir: Path) -> tuple:
+    """What identifies the folder's rule files: names, sizes and modification times."""
+    stamps = []
+    for path in sorted(rules_dir.glob(RULE_FILE_PATTERN)):
+        stat = path.stat()
+        stamps.append((path.name, stat.st_size, stat.st_mtime_ns, stat.st_ino))
+    return (str(rules_dir.resolve()), str(rules_dir), tuple(stamps))
+
+
+def load_rulebook_once(rules_dir: Path) -> RuleBook:
+    """`load_rulebook`, reusing the last book while no rule file changed (a failed load is
+    never kept, so its problems are reported again on every run)."""
+    global _last
+    rules_dir = Path(rules_dir)
+    try:
+        stamps = _stamps(rules_dir) if rules_dir.is_dir() else None
+    except OSError:
+        stamps = None
+    if stamps is not None and _last is not None and _last[0] == stamps:
+        return _last[1]
+    book = load_rulebook(rules_dir)
+    if stamps is not None:
+        _last = (stamps, book)
+    return book
