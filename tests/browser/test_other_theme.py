@@ -22,8 +22,16 @@ def notmyidea_site(tmp_path_factory):
         shutil.copy2(ROOT / "content/articles" / lang / "kunden-die-nicht-passen.md", target)
     port = free_port()
     out = tmp_path_factory.mktemp("notmyidea") / "output"
+    # notmyidea, like every Pelican theme, expects Jinja's default (no autoescape); our theme
+    # turns it on. The plugin's own templates escape either way.
+    jinja = (
+        'JINJA_ENVIRONMENT={"extensions": ["jinja2.ext.i18n"], "trim_blocks": true, "lstrip_blocks": true}'
+    )
     result = build_site(
-        out, f"http://127.0.0.1:{port}", ['THEME="notmyidea"', 'DIRECT_TEMPLATES=["index"]'], content=content
+        out,
+        f"http://127.0.0.1:{port}",
+        ['THEME="notmyidea"', 'DIRECT_TEMPLATES=["index"]', jinja],
+        content=content,
     )
     assert result.returncode == 0, result.stderr
     server = StaticServer(out, port)

@@ -126,11 +126,11 @@ def read_checked(path: Path, locale: str | None, formatted: bool) -> tuple[Catal
     catalog = Catalog(locale=locale)
     parser = _StrictParser(catalog)
     try:
-        parser.parse(text.splitlines())
+        parser.parse(text.split("\n"))  # .po lines end in \n only; U+2028 is text
     except (ValueError, IndexError, KeyError) as error:
         parser.found.append(
             (
-                len(text.splitlines()),
+                text.count("\n") + 1,
                 f"Babel kann die Datei nicht lesen ({error}) – prüfe sie mit msgfmt --check.",
             )
         )
