@@ -355,3 +355,24 @@ def test_pdf_support_says_why_not(monkeypatch):
     assert not ok and "libpango" in reason and "apt-get install" in reason
     monkeypatch.setattr(builtins, "__import__", real_import)
     assert pdf.pdf_support() == (ok, reason)
+
+
+def test_a_changed_quiz_link_that_print_hides_keeps_the_cached_pdf(weasyprint_ok, tmp_path, count_renders):
+    """A related quiz title (screen only) changes: the PDF stays; a checklist line changes: made anew."""
+    site, cache = tmp_path / "out", tmp_path / "cache"
+    checklists = make_site(site)
+    page = site / "checkliste/test/index.html"
+    related = (
+        '<ul class="kf-related"><li><a href="../../quiz/x/">Passender Selbsttest: {}</a></li></ul></main>'
+    )
+    page.write_text(
+        page.read_text(encoding="utf-8").replace("</main>", related.format("Alt")), encoding="utf-8"
+    )
+    log = logging.getLogger("test")
+    build_checklist_pdfs(site, SITE, "de", checklists, cache, False, log)
+    page.write_text(page.read_text(encoding="utf-8").replace(": Alt", ": Neu"), encoding="utf-8")
+    build_checklist_pdfs(site, SITE, "de", checklists, cache, False, log)
+    assert len(count_renders) == 1
+    page.write_text(page.read_text(encoding="utf-8").replace("Feedback", "Rückmeldung"), encoding="utf-8")
+    build_checklist_pdfs(site, SITE, "de", checklists, cache, False, log)
+    assert len(count_renders) == 2

@@ -164,13 +164,23 @@ def _store(cache_dir: Path, slot: str, key: str, fetched: dict, data: bytes, pag
     _write_atomic(cache_dir / f"{slot}.json", json.dumps(entry, indent=1).encode("utf-8"))
 
 
+# What a checklist page shows on screen only (kundenfit.css hides it in print): the links to the
+# related quiz name its title, so without this a quiz title's edit would re-render the PDF.
+_SCREEN_ONLY = re.compile(r'<ul class="kf-related">.*?</ul>', re.DOTALL)
+
+
+def printed_part(html: str) -> str:
+    """The page as the PDF renders it: without what print hides, so the cache key is the print's."""
+    return _SCREEN_ONLY.sub("", html)
+
+
 def _job(item: dict, output_path: Path, siteurl: str, lang: str, cache_dir: Path) -> dict:
     """What rendering one checklist's PDF needs (plain data, so a worker process can take it)."""
     what = f"PDF der Checkliste '{item['id']}' ({lang})"
     page = output_path / item["page_save_as"]
     if not page.is_file():
         raise KundenfitError(f"{what}: die Seite {item['page_save_as']} fehlt im output.")
-    html = page.read_text(encoding="utf-8")
+    html = printed_part(page.read_text(encoding="utf-8"))
     base_url = _absolute(_page_url(siteurl, item))
     metadata = {"title": item.get("title"), "author": item.get("author"), "subject": item.get("subject")}
     metadata["lang"] = lang
