@@ -217,6 +217,18 @@ def test_extractor_works_through_the_mapping_file_as_make_messages_uses_it(rules
     assert len(found) == len(EXPECTED)
 
 
+def test_make_messages_reads_only_the_rule_files_the_build_reads(rules_dir):
+    """Hidden files (editor locks, macOS ._ files) and subfolders are not extracted."""
+    text = (rules_dir / "sample.yaml").read_text(encoding="utf-8")
+    for name in ("._sample.yaml", ".#sample.yaml", "archiv/alt.yaml"):
+        (rules_dir / name).parent.mkdir(exist_ok=True)
+        (rules_dir / name).write_text(text, encoding="utf-8")
+    with (ROOT / "babel-rules.cfg").open(encoding="utf-8") as handle:
+        method_map, options_map = parse_mapping_cfg(handle)
+    files = {found[0] for found in extract_from_dir(str(rules_dir), method_map, options_map)}
+    assert files == {"sample.yaml"}
+
+
 # --- translate_rulebook ----------------------------------------------------------------------
 
 

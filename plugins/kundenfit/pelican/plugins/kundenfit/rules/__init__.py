@@ -82,12 +82,14 @@ def load_rulebook(rules_dir: Path) -> RuleBook:
 
 
 def _stamps(rules_dir: Path) -> tuple:
-    """What identifies the folder's rule files: names, sizes and modification times."""
+    """What identifies the folder's rule files: the files `find_rule_files` picks (names, sizes,
+    modification times) and its notes, so a new skipped file is noted on the next run too."""
+    found = find_rule_files(rules_dir)
     stamps = []
-    for path in sorted(rules_dir.glob(RULE_FILE_PATTERN)):
+    for path in found.paths:
         stat = path.stat()
         stamps.append((path.name, stat.st_size, stat.st_mtime_ns, stat.st_ino))
-    return (str(rules_dir.resolve()), str(rules_dir), tuple(stamps))
+    return (str(rules_dir.resolve()), str(rules_dir), tuple(stamps), tuple(found.notes))
 
 
 def load_rulebook_once(rules_dir: Path) -> RuleBook:
