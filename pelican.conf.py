@@ -77,10 +77,12 @@ STATIC_PATHS = []
 IGNORE_FILES = [".#*", "rules"]
 READERS = {"html": None}
 
+# Smarty (typographic quotes, dashes, ellipses) in a faster version with the same output
+# (plugins/site_helpers/.../smarty.py); "markdown.extensions.smarty" is the original.
 MARKDOWN = {
     "extension_configs": {
         "markdown.extensions.meta": {},
-        "markdown.extensions.smarty": {"substitutions": {}},
+        "pelican.plugins.site_helpers.smarty": {"substitutions": {}},
         "markdown.extensions.toc": {},
         "markdown.extensions.attr_list": {},
         "markdown.extensions.sane_lists": {},
