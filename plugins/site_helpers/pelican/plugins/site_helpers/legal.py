@@ -8,6 +8,7 @@ Jinja environment and the site's catalog, so it works under any theme: the theme
 
 from __future__ import annotations
 
+import functools
 import gettext
 from datetime import date
 from pathlib import Path
@@ -59,8 +60,10 @@ def _as_date(value) -> date | None:
         return None
 
 
-def render_legal(kind: str, settings: dict, lang: str, locale: str | None = None) -> str:
-    """The HTML body of the Impressum or Datenschutz page in `lang`, from the settings."""
+@functools.lru_cache(maxsize=16)
+def _environment(localedir: str | None, domain: str, lang: str) -> Environment:
+    """One environment per catalog and language, so each template is compiled once per process
+    (every language run reads both languages' legal pages; Jinja notices an edited template)."""
     env = Environment(
         loader=FileSystemLoader(str(TEMPLATES)),
         autoescape=select_autoescape(default=True),
@@ -68,13 +71,16 @@ def render_legal(kind: str, settings: dict, lang: str, locale: str | None = None
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.install_gettext_translations(
-        _translations(
-            settings.get("I18N_GETTEXT_LOCALEDIR"), settings.get("I18N_GETTEXT_DOMAIN", "messages"), lang
-        ),
-        newstyle=True,
-    )
+    env.install_gettext_translations(_translations(localedir, domain, lang), newstyle=True)
     env.tests["placeholder"] = is_placeholder
+    return env
+
+
+def render_legal(kind: str, settings: dict, lang: str, locale: str | None = None) -> str:
+    """The HTML body of the Impressum or Datenschutz page in `lang`, from the settings."""
+    env = _environment(
+        settings.get("I18N_GETTEXT_LOCALEDIR"), settings.get("I18N_GETTEXT_DOMAIN", "messages"), lang
+    )
     privacy = dict(settings.get("SITE_PRIVACY") or {})
     updated = _as_date(privacy.get("updated"))
     html = env.get_template(f"site_helpers/{kind}.html").render(
