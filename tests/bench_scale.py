@@ -5,7 +5,8 @@ slugs) and Q quizzes and checklists (the real ones repeated under new ids, in ru
 their own). It is built alternately with our settings and with plain Pelican (no plugins,
 default theme) on the same articles; the medians, their ratio, pages per second and the peak
 memory of each build are printed, then the time to rebuild after editing one article and one
-rule text with Pelican's content cache on (as pelican.conf.py has it), and the time
+rule text with Pelican's content cache on (as pelican.conf.py has it), the time of a warm build
+whose writer is switched off (what every rebuild costs before it renders a page), and the time
 `kundenfit check` takes on a 10 MB rule file. A third build, plain Pelican with this site's
 MARKDOWN settings, shows how much of the difference is the site's Markdown extensions.
 Nothing here asserts; it only measures.
@@ -125,6 +126,33 @@ def rebuild(site: Path, edit: Path, old: str, new: str) -> float:
     return run(site, "pelican.conf.py", output)[0]
 
 
+# Pelican with its writer switched off: reads (from the warm caches), builds every context and runs
+# every plugin, but renders and writes no page (nor the PDFs printed from the pages).
+_WRITING_NOTHING = """
+import sys
+from pelican import main, writers
+from pelican.plugins.kundenfit import pelican_glue
+writers.Writer.write_file = lambda *args, **kwargs: None
+pelican_glue.build_checklist_pdfs = lambda **kwargs: None
+sys.argv = ["pelican", *sys.argv[1:]]
+main()
+"""
+
+
+def floor(site: Path) -> float:
+    """Seconds of a warm build that renders and writes no page: what any rebuild costs at least
+    while Pelican builds every context anew."""
+    output = site / "out-floor"
+    run(site, "pelican.conf.py", output)  # warms the cache
+    shutil.rmtree(output, ignore_errors=True)
+    command = [sys.executable, "-c", _WRITING_NOTHING, "content", "-o", str(output), "-s", "pelican.conf.py"]
+    start = time.perf_counter()
+    result = subprocess.run(command + ["--log-handler", "plain"], cwd=site, capture_output=True, text=True)
+    if result.returncode != 0:
+        sys.exit(f"build failed in {site}:\n{result.stderr[-3000:]}")
+    return time.perf_counter() - start
+
+
 def big_rule_file(folder: Path, megabytes: int = 10) -> float:
     """Seconds for `kundenfit check` on this site's rule files plus one of `megabytes` MB (the
     real quizzes and checklists repeated under new ids): it loads or is refused with a clear line."""
@@ -211,6 +239,12 @@ def main() -> None:
         one_rule = rebuild(site, rule, "title: Passt dieser Kunde", "title: Passt diese Kundin")
         for what, seconds in (("one article", one_article), ("one rule text", one_rule)):
             print(f"rebuild after editing {what}: {seconds:.1f} s ({seconds / o_time:.0%} of a clean build)")
+        nothing = floor(site)
+        print(
+            f"warm build writing no page (reads, contexts, plugins only): {nothing:.1f} s "
+            f"({nothing / o_time:.0%} of a clean build)",
+            flush=True,
+        )
         big_rule_file(Path(tmp) / "big-rules")
 
 
