@@ -5,9 +5,9 @@ slugs) and Q quizzes and checklists (the real ones repeated under new ids, in ru
 their own). It is built alternately with our settings and with plain Pelican (no plugins,
 default theme) on the same articles; the medians, their ratio, pages per second and the peak
 memory of each build are printed, then the time to rebuild after editing one article and one
-rule text with Pelican's content cache on (as pelican.conf.py has it), the time of a warm build
-whose writer is switched off (what every rebuild costs before it renders a page), and the time
-`kundenfit check` takes on a 10 MB rule file. A third build, plain Pelican with this site's
+rule text with Pelican's content cache on (as pelican.conf.py has it) and in `make serve`, the
+time of a warm build whose writer is switched off (what every rebuild costs before it renders a
+page), and the time `kundenfit check` takes on a 10 MB rule file. A third build, plain Pelican with this site's
 MARKDOWN settings, shows how much of the difference is the site's Markdown extensions.
 Nothing here asserts; it only measures.
 
@@ -153,6 +153,33 @@ def floor(site: Path) -> float:
     return time.perf_counter() - start
 
 
+# `make serve`: Pelican's autoreload runs the same Pelican object again after a change.
+_SERVING = """
+import sys, time
+from pathlib import Path
+from pelican import Pelican
+from pelican.settings import read_settings
+
+output, edit, old, new = sys.argv[1:]
+site = Pelican(read_settings("pelican.conf.py", override={"OUTPUT_PATH": output}))
+site.run()
+path = Path(edit)
+path.write_text(path.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
+start = time.perf_counter()
+site.run()
+print(time.perf_counter() - start)
+"""
+
+
+def serve_rebuild(site: Path, edit: Path, old: str, new: str) -> float:
+    """Seconds `make serve` takes to rebuild after one edit (the second run in one process)."""
+    command = [sys.executable, "-c", _SERVING, str(site / "out-serve"), str(edit), old, new]
+    result = subprocess.run(command, cwd=site, capture_output=True, text=True, timeout=3600)
+    if result.returncode != 0:
+        sys.exit(f"build failed in {site}:\n{result.stderr[-3000:]}")
+    return float(result.stdout.strip().splitlines()[-1])
+
+
 def big_rule_file(folder: Path, megabytes: int = 10) -> float:
     """Seconds for `kundenfit check` on this site's rule files plus one of `megabytes` MB (the
     real quizzes and checklists repeated under new ids): it loads or is refused with a clear line."""
@@ -239,6 +266,8 @@ def main() -> None:
         one_rule = rebuild(site, rule, "title: Passt dieser Kunde", "title: Passt diese Kundin")
         for what, seconds in (("one article", one_article), ("one rule text", one_rule)):
             print(f"rebuild after editing {what}: {seconds:.1f} s ({seconds / o_time:.0%} of a clean build)")
+        served = serve_rebuild(site, article, "Ein geänderter Satz.", "Ein zweites Mal geändert.")
+        print(f"make serve, after editing one article: {served:.1f} s ({served / o_time:.0%} of a clean one)")
         nothing = floor(site)
         print(
             f"warm build writing no page (reads, contexts, plugins only): {nothing:.1f} s "
