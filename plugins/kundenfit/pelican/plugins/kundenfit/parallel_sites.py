@@ -207,9 +207,17 @@ def join(quiet: bool = False) -> None:
     if quiet or (code == 0 and not data):
         return
     if not data:  # killed, or died without a word
-        line = f"Die Seiten der Sprache {child.lang!r} wurden nicht fertig geschrieben (Status {code})."
-        stop_build([KundenfitError(line)])
+        stop_build([KundenfitError(died_line(child.lang, code))])
     raise _error_from(pickle.loads(data))
+
+
+def died_line(lang: str, code: int) -> str:
+    """The coach's line for a child that ended without a word (killed: out of memory?)."""
+    how = f"wurde beendet (Signal {-code})" if code < 0 else f"endete mit Status {code}"
+    return (
+        f"Sprache {lang}: der Prozess, der ihre Seiten schrieb, {how} – zu wenig Speicher? "
+        f"Baue noch einmal, notfalls mit {ENV}=0 (eine Sprache nach der anderen)."
+    )
 
 
 def _error_from(payload: dict) -> BaseException:
