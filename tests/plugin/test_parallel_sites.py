@@ -54,6 +54,13 @@ def test_the_site_is_the_same_with_and_without_parallel_sites(tmp_path):
     assert differences(tmp_path / "on" / "output", tmp_path / "off" / "output") == []
 
 
+def test_a_site_without_subsites_builds_as_before(tmp_path):
+    result = build(tmp_path / "output", "-e", "I18N_SUBSITES={}")
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "output" / "index.html").is_file()
+    assert not (tmp_path / "output" / "en").exists()
+
+
 def writers(log: Path) -> dict[str, tuple[set[int], float, float]]:
     """Per language: the processes that wrote its pages, and when its writing began and ended."""
     found: dict[str, tuple[set[int], float, float]] = {}

@@ -9,7 +9,7 @@ is ready (queue empty, all sites interlinked) the process forks:
 
 - the child writes that subsite, as the plain run would, and leaves (`os._exit`) when its run
   returns to the run that started it; a failure is logged there as usual and handed to the
-  parent (`_report`), without Pelican's closing line;
+  parent (pickled, in a temporary file), without Pelican's closing line;
 - the parent leaves that subsite's run with `_WrittenByChild`, which the starting run catches,
   and writes the other sites; before the main site's `finalized` work (PDFs, host files read the
   subsite's pages) and before it exits or builds again it waits for the child (`join`) and
@@ -39,8 +39,6 @@ from .problems import stop_build
 
 ENV = "KUNDENFIT_PARALLEL_SITES"
 CHECK_PARENT_EVERY = 1.0  # seconds
-
-logger = logging.getLogger(__name__)
 
 
 class _WrittenByChild(BaseException):
@@ -74,8 +72,9 @@ def enabled() -> bool:
     return os.environ.get(ENV, "1") != "0" and hasattr(os, "fork") and (os.cpu_count() or 1) > 1
 
 
-def install(pelican) -> None:
-    """`initialized` (every Pelican instance): put our receiver in place of the i18n plugin's.
+def take_over(get_writer, pelican) -> None:
+    """At `initialized` of every Pelican instance: our receiver of `get_writer` in place of the
+    i18n plugin's.
 
     Each Pelican instance registers the plugins again (the i18n plugin reconnects its receiver),
     so this runs for every subsite too, before its `get_writer`.
@@ -83,11 +82,9 @@ def install(pelican) -> None:
     i18n = sys.modules.get(sites.I18N_MODULE)
     if i18n is None or not enabled():
         return
-    from pelican import signals
-
-    if i18n.create_next_subsite in list(signals.get_writer.receivers_for(pelican)):
-        signals.get_writer.disconnect(i18n.create_next_subsite)
-        signals.get_writer.connect(create_next_subsite)
+    if i18n.create_next_subsite in list(get_writer.receivers_for(pelican)):
+        get_writer.disconnect(i18n.create_next_subsite)
+        get_writer.connect(create_next_subsite)
 
 
 def create_next_subsite(pelican_obj) -> None:
@@ -96,7 +93,8 @@ def create_next_subsite(pelican_obj) -> None:
     if not i18n._SUBSITE_QUEUE:
         i18n.update_generators()
         i18n._MAIN_SETTINGS = None  # to initialize next time (as the i18n plugin does)
-        _fork(sites.lang(pelican_obj.settings))
+        if not sites.is_main_site(pelican_obj.settings):  # a site of one language writes here
+            _fork(sites.lang(pelican_obj.settings))
         return
     saved_locale = locale.setlocale(locale.LC_ALL)
     try:
@@ -237,8 +235,3 @@ def finish(pelican) -> None:
     """`finalized` of the main site: the subsite's pages are written (or its failure raised)."""
     if sites.is_main_site(pelican.settings):
         join()
-
-
-def reap_previous(*_args) -> None:
-    """At the start of every run (make serve): no child of a failed run still writes."""
-    join(quiet=True)

@@ -148,6 +148,11 @@ def write_hosting(pelican):
     )
 
 
+def write_subsite_beside(pelican):
+    """The last language subsite writes its pages in a process of its own, beside the main site."""
+    subsite_fork.take_over(signals.get_writer, pelican)
+
+
 def register():
     quiet_build_failures(logging.getLogger("pelican"))
     content_errors.install()
@@ -157,7 +162,7 @@ def register():
     signals.all_generators_finalized.connect(stop_on_unreadable_content)
     signals.initialized.connect(pdf_pool.start)  # WeasyPrint loads beside the build
     signals.initialized.connect(content_cache.check)
-    signals.initialized.connect(subsite_fork.install)  # the last subsite writes beside the main site
+    signals.initialized.connect(write_subsite_beside)
     signals.get_generators.connect(get_generators)
     signals.readers_init.connect(share_parsed_content)  # each source parsed once per build
     signals.article_generator_preread.connect(parallel_reads.prefetch)  # on every core
