@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from pelican.plugins.kundenfit.parallel_sites import died_line
+from pelican.plugins.kundenfit.parallel_sites import ENV, died_line, enabled
 
 from tests.bad_input.test_corpus import make_base, make_html, tree_digest
 from tests.bench_scale import generate
@@ -52,6 +52,18 @@ def test_the_site_is_the_same_with_and_without_parallel_sites(tmp_path):
     build_site(site, tmp_path / "off" / "output", "0")
     assert (tmp_path / "on" / "output" / "en" / "index.html").is_file()
     assert differences(tmp_path / "on" / "output", tmp_path / "off" / "output") == []
+
+
+def test_the_switch_and_a_single_core_write_one_language_after_the_other(monkeypatch):
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    monkeypatch.setenv(ENV, "1")
+    assert enabled()
+    monkeypatch.setenv(ENV, "0")
+    assert not enabled()
+    monkeypatch.delenv(ENV)
+    assert enabled()
+    monkeypatch.setattr(os, "cpu_count", lambda: 1)
+    assert not enabled()
 
 
 def test_a_site_without_subsites_builds_as_before(tmp_path):
