@@ -124,7 +124,9 @@ AUTHOR_FEED_RSS = None
 
 # --- Languages ---------------------------------------------------------------------------
 # German is the main site at /, English a subsite at /en/ (pelican-i18n-subsites). Both use the
-# same paths, so the language switcher links every page to its counterpart.
+# same paths, so the language switcher links every page to its counterpart. The English pages
+# are written in a second process while the German ones are (KUNDENFIT_PARALLEL_SITES=0 in the
+# environment: one after the other; the output is the same).
 I18N_SUBSITES = {
     "en": {
         "SITESUBTITLE": "Find the clients who fit you",

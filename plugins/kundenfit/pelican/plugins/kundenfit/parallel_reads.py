@@ -89,6 +89,14 @@ def prefetch(generator) -> None:
         shared_runs.expect(reader, path, _pool.submit(_parse, extension, path))
 
 
+def forget_inherited() -> None:
+    """In a forked copy of the build (`parallel_sites`): no result of the parent's workers
+    still on its way can arrive here; the reader parses such a file itself."""
+    global _pool
+    _pool = None
+    shared_runs.drop_pending()
+
+
 def finish(*_args) -> None:
     """`article_generator_finalized`: the run has read its files; end the workers."""
     global _pool

@@ -33,3 +33,10 @@ def start(*_args) -> None:
 
 def pool() -> ProcessPoolExecutor | None:
     return _pool
+
+
+def forget_inherited() -> None:
+    """In a forked copy of the build (`parallel_sites`): the parent's pool is not ours to use."""
+    global _pool
+    _pool = None
+    pdf._probe = None

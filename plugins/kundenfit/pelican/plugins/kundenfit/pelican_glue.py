@@ -8,6 +8,7 @@ from pathlib import Path
 from pelican import signals
 
 from . import catalogs, content_cache, content_errors, lazy_content, parallel_reads, pdf_pool, sites
+from . import parallel_sites as subsite_fork
 from . import settings as kf_settings
 from .content_files import ignore_pattern, read_extensions, skipped_content
 from .embeds import check_content, feed_version
@@ -64,7 +65,9 @@ def skip_unreadable_content(pelican):
 
 
 def get_generators(pelican):
-    """Every run (also each autoreload run) starts with no unreadable article."""
+    """Every run (also each autoreload run) starts with no unreadable article (nor a subsite
+    of the last run still writing)."""
+    subsite_fork.join(quiet=True)
     content_errors.FILTER.start(pelican.settings.get("PATH") or "")
     return KundenfitGenerator
 
@@ -121,6 +124,7 @@ def queue_pdfs(generators):
 
 def build_pdfs(pelican):
     """Once every page and theme file is written: one PDF per checklist and language."""
+    subsite_fork.join()  # the subsite's pages, written beside this site
     try:
         for job in pelican.settings.pop(PDF_JOBS_KEY, []):
             build_checklist_pdfs(**job, log=pdf_logger, pool=pdf_pool.pool())
@@ -132,6 +136,7 @@ def write_hosting(pelican):
     """Once everything is written, in the main site only: the files KUNDENFIT_HOST reads."""
     if not sites.is_main_site(pelican.settings):
         return
+    subsite_fork.join()  # every language's files are there
     subsites = sites.subsites(pelican.settings)
     options = kf_settings.read(pelican.settings)
     write_host_files(
@@ -143,6 +148,11 @@ def write_hosting(pelican):
     )
 
 
+def write_subsite_beside(pelican):
+    """The last language subsite writes its pages in a process of its own, beside the main site."""
+    subsite_fork.take_over(signals.get_writer, pelican)
+
+
 def register():
     quiet_build_failures(logging.getLogger("pelican"))
     content_errors.install()
@@ -152,6 +162,7 @@ def register():
     signals.all_generators_finalized.connect(stop_on_unreadable_content)
     signals.initialized.connect(pdf_pool.start)  # WeasyPrint loads beside the build
     signals.initialized.connect(content_cache.check)
+    signals.initialized.connect(write_subsite_beside)
     signals.get_generators.connect(get_generators)
     signals.readers_init.connect(share_parsed_content)  # each source parsed once per build
     signals.article_generator_preread.connect(parallel_reads.prefetch)  # on every core
@@ -161,5 +172,6 @@ def register():
     signals.content_written.connect(lazy_content.forget_written)
     signals.feed_generated.connect(link_views_in_feed)
     signals.all_generators_finalized.connect(queue_pdfs)
+    signals.finalized.connect(subsite_fork.finish)
     signals.finalized.connect(build_pdfs)
     signals.finalized.connect(write_hosting)

@@ -26,6 +26,9 @@ class BuildFailed(Exception):
         self.count = count
         super().__init__(f"Build abgebrochen: {count} Problem(e), siehe die Zeilen darüber.")
 
+    def __reduce__(self):
+        return (type(self), (self.count,))  # it crosses from a forked subsite (parallel_sites)
+
 
 def problem_lines(problems: list[KundenfitError]) -> list[str]:
     """One line per problem, with file and line, in the order they were found."""

@@ -67,6 +67,13 @@ def expect(reader, source_path: str, future) -> None:
     _expected[(_reader_key(reader), source_path)] = future
 
 
+def drop_pending() -> None:
+    """Forget the workers' parses not yet done (in a forked process they never arrive)."""
+    for key, future in list(_expected.items()):
+        if not future.done():
+            del _expected[key]
+
+
 @functools.cache
 def _shared_class(cls: type) -> type:
     """`cls` whose `read` returns what an instance with the same settings read before (same
