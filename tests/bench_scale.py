@@ -7,8 +7,9 @@ default theme) on the same articles; the medians, their ratio, pages per second 
 memory of each build are printed, then the time to rebuild after editing one article and one
 rule text with Pelican's content cache on (as pelican.conf.py has it) and in `make serve`, the
 time of a warm build whose writer is switched off (what every rebuild costs before it renders a
-page), and the time `kundenfit check` takes on a 10 MB rule file. A third build, plain Pelican with this site's
-MARKDOWN settings, shows how much of the difference is the site's Markdown extensions.
+page), and the time `kundenfit check` takes on a 10 MB rule file. A third build, plain Pelican
+with this site's MARKDOWN settings, shows how much of the difference is the site's Markdown
+extensions.
 Nothing here asserts; it only measures.
 
     make bench-scale                       # 500 articles per language, 50 quizzes
