@@ -28,17 +28,15 @@ import os
 import pickle
 import sys
 import tempfile
-import threading
-import time
 import traceback
 from contextlib import ExitStack, contextmanager
 
 from . import parallel_reads, pdf, pdf_pool, sites
 from .errors import KundenfitError
 from .problems import stop_build
+from .workers import exit_with_parent
 
 ENV = "KUNDENFIT_PARALLEL_SITES"
-CHECK_PARENT_EVERY = 1.0  # seconds
 
 
 class _WrittenByChild(BaseException):
@@ -131,7 +129,7 @@ def _fork(lang: str) -> None:
         _in_child, _child, _report = True, None, report
         pdf_pool.forget_inherited()
         parallel_reads.forget_inherited()
-        _exit_with_parent()
+        exit_with_parent(1)  # stop writing when the build is gone (killed), like our workers
         return
     _child = _Child(pid, lang, report)
     atexit.register(join, quiet=True)  # also when this process fails: no child left writing
@@ -149,18 +147,6 @@ def _console_locks():
         if console is not None and hasattr(console, "_lock"):
             stack.enter_context(console._lock)
         yield
-
-
-def _exit_with_parent() -> None:
-    """In the child: stop writing when the build is gone (killed), like our workers do."""
-    parent = os.getppid()
-
-    def watch() -> None:
-        while os.getppid() == parent:
-            time.sleep(CHECK_PARENT_EVERY)
-        os._exit(1)
-
-    threading.Thread(target=watch, name="kundenfit-parent-watch", daemon=True).start()
 
 
 def _leave(error: BaseException | None) -> None:

@@ -19,11 +19,16 @@ CHECK_EVERY = 1.0  # seconds
 def start_worker() -> None:
     """The `initializer` of every pool of ours."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    exit_with_parent(0)
+
+
+def exit_with_parent(status: int) -> None:
+    """Leave this forked process with `status` as soon as the process that forked it is gone."""
     parent = os.getppid()
 
-    def exit_with_parent() -> None:
+    def watch() -> None:
         while os.getppid() == parent:
             time.sleep(CHECK_EVERY)
-        os._exit(0)
+        os._exit(status)
 
-    threading.Thread(target=exit_with_parent, name="kundenfit-parent-watch", daemon=True).start()
+    threading.Thread(target=watch, name="kundenfit-parent-watch", daemon=True).start()
