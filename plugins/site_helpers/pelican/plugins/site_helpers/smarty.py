@@ -1,10 +1,11 @@
-"""Python-Markdown's Smarty extension, with the same output in a third of its time.
+"""Python-Markdown's Smarty extension, with the same output at a fraction of its cost.
 
 Smarty runs a second inline pass over every text of a page, trying each of its fifteen-odd
-patterns on each text one after the other; on a large site that was most of the time spent
-parsing Markdown. Every one of those patterns needs a quote, `--`, `...`, `<<` or `>>` in the
-text, and a text without any of them comes out of the pass unchanged. So this pass skips such
-texts (most of them) and hands the rest to Smarty's own patterns, as before.
+patterns on each text one after the other; on our articles that was some 40 % of the time spent
+parsing Markdown (0.44 s per ten passes over them, 0.26 s without Smarty, 0.28 s with this
+one). Every one of those patterns needs a quote, `--`, `...`, `<<` or `>>` in the text, and a
+text without any of them comes out of the pass unchanged. So this pass skips such texts (most
+of them) and hands the rest to Smarty's own patterns, as before.
 `tests/unit/test_smarty.py` compares the output with Python-Markdown's Smarty.
 
 Use it in MARKDOWN["extension_configs"] under the name "pelican.plugins.site_helpers.smarty",
