@@ -22,7 +22,6 @@ the i18n plugin's receiver stays in place. The output is the same either way (a 
 from __future__ import annotations
 
 import atexit
-import locale
 import logging
 import os
 import pickle
@@ -86,33 +85,23 @@ def take_over(get_writer, pelican) -> None:
 
 
 def create_next_subsite(pelican_obj) -> None:
-    """`get_writer`: the i18n plugin's `create_next_subsite`, forking at the innermost site."""
+    """`get_writer`: the i18n plugin's own `create_next_subsite`, then a fork at the innermost
+    site (its queue empty, every site interlinked)."""
     i18n = sys.modules[sites.I18N_MODULE]
-    if not i18n._SUBSITE_QUEUE:
-        i18n.update_generators()
-        i18n._MAIN_SETTINGS = None  # to initialize next time (as the i18n plugin does)
-        if not sites.is_main_site(pelican_obj.settings):  # a site of one language writes here
-            _fork(sites.lang(pelican_obj.settings))
-        return
-    saved_locale = locale.setlocale(locale.LC_ALL)
+    innermost = not i18n._SUBSITE_QUEUE
     try:
-        settings = i18n._MAIN_SETTINGS.copy()
-        _lang, overrides = i18n._SUBSITE_QUEUE.popitem()
-        settings.update(overrides)
-        settings = i18n.configure_settings(settings)  # to set LOCALE, etc.
-        subsite = i18n.get_pelican_cls(settings)(settings)
-        subsite.run()
+        i18n.create_next_subsite(pelican_obj)  # a subsite's whole run, or the interlinking
     except _WrittenByChild:
-        pass  # parent: the child writes that site; this one goes on
+        return  # parent: the child writes that subsite; this site goes on
     except BaseException as error:
         if _in_child:
             _leave(error)
         raise
-    else:
-        if _in_child:
-            _leave(None)
-    finally:
-        locale.setlocale(locale.LC_ALL, saved_locale)
+    if innermost:
+        if not sites.is_main_site(pelican_obj.settings):  # a site of one language writes here
+            _fork(sites.lang(pelican_obj.settings))
+    elif _in_child:
+        _leave(None)  # the child's subsite is written
 
 
 def _fork(lang: str) -> None:
