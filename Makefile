@@ -16,8 +16,9 @@ STAGING := .build-new
 # Plain log lines on stderr: one line per problem, never wrapped into columns.
 PELICAN_LOG := --log-handler plain
 
-.PHONY: html publish serve clean test lint bench messages install install-test sample-site lock bench-scale
+.PHONY: html publish serve clean test lint bench messages venv install install-test sample-site lock bench-scale
 
+venv: $(VENV)/.bootstrapped
 install: $(VENV)/.installed
 install-test: $(VENV)/.installed-test
 
@@ -25,8 +26,15 @@ install-test: $(VENV)/.installed-test
 # to their code needs no reinstall.
 # requirements*.lock pin every package with its hashes (regenerate with `make lock` after
 # changing a requirements*.txt).
-$(VENV)/.installed: requirements.lock plugins/kundenfit/pyproject.toml plugins/site_helpers/pyproject.toml
+# The venv first gets the pip pinned in requirements-bootstrap.lock: the pip that Python 3.11's
+# venv brings refuses a dependency asked for with an extra (fonttools[woff]) in hash mode as soon
+# as the registry has a newer release than the lock, so a lock that installed yesterday fails today.
+$(VENV)/.bootstrapped: requirements-bootstrap.lock
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements-bootstrap.lock
+	touch $@
+
+$(VENV)/.installed: $(VENV)/.bootstrapped requirements.lock plugins/kundenfit/pyproject.toml plugins/site_helpers/pyproject.toml
 	$(BIN)/python -m pip install --quiet --require-hashes -r requirements.lock
 	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation \
 		-e ./plugins/kundenfit -e ./plugins/site_helpers
@@ -36,11 +44,20 @@ $(VENV)/.installed-test: requirements-test.lock $(VENV)/.installed
 	$(BIN)/python -m pip install --quiet --require-hashes -r requirements-test.lock
 	touch $@
 
+# The bootstrap lock is made first and installed; the other locks are then made and tried
+# (resolved, not installed) with the same pinned pip that `make html` installs them with.
+# Extras are stripped: their packages stay in the lock, pinned.
+PIP_TOOLS := pip-tools==7.7.0
+PIP_COMPILE := .lock-venv/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras \
+	--no-header --no-emit-index-url --no-emit-find-links
 lock:
-	$(PY) -m venv .lock-venv && .lock-venv/bin/pip install --quiet pip-tools
+	rm -rf .lock-venv && $(PY) -m venv .lock-venv
+	.lock-venv/bin/python -m pip install --quiet $(PIP_TOOLS)
+	$(PIP_COMPILE) --output-file requirements-bootstrap.lock requirements-bootstrap.txt
+	.lock-venv/bin/python -m pip install --quiet --require-hashes -r requirements-bootstrap.lock
 	for name in requirements requirements-test; do \
-		.lock-venv/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras --no-header \
-			--no-emit-index-url --no-emit-find-links --output-file $$name.lock $$name.txt || exit 1; done
+		$(PIP_COMPILE) --output-file $$name.lock $$name.txt || exit 1; \
+		.lock-venv/bin/python -m pip install --quiet --dry-run --require-hashes -r $$name.lock || exit 1; done
 	rm -rf .lock-venv
 
 # Build into a staging folder and swap it in only on success: a failed build never
