@@ -49,8 +49,18 @@ def fresh_venv(tmp_path_factory) -> Path:
 @pytest.mark.parametrize("lock", LOCKS)
 def test_lock_resolves_in_a_fresh_venv(fresh_venv, lock):
     resolved = subprocess.run(
-        [str(fresh_venv / "bin" / "python"), "-m", "pip", "install", "--dry-run", "--quiet",
-         "--ignore-installed", "--require-hashes", "-r", str(ROOT / lock)],
+        [
+            str(fresh_venv / "bin" / "python"),
+            "-m",
+            "pip",
+            "install",
+            "--dry-run",
+            "--quiet",
+            "--ignore-installed",
+            "--require-hashes",
+            "-r",
+            str(ROOT / lock),
+        ],
         capture_output=True,
         text=True,
     )
