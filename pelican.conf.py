@@ -71,18 +71,18 @@ DEFAULT_DATE_FORMAT = "%d.%m.%Y"
 
 # --- Content -----------------------------------------------------------------------------
 PATH = "content"
-ARTICLE_PATHS = ["articles"]
-PAGE_PATHS = ["pages"]
+# Each language reads only its own folders (English: see I18N_SUBSITES below).
+ARTICLE_PATHS = ["articles/de"]
+PAGE_PATHS = ["pages/de"]
 STATIC_PATHS = []
 IGNORE_FILES = [".#*", "rules"]
 READERS = {"html": None}
 
-# Smarty (typographic quotes, dashes, ellipses) in a faster version with the same output
-# (plugins/site_helpers/.../smarty.py); "markdown.extensions.smarty" is the original.
+# Smarty: typographic quotes, dashes and ellipses.
 MARKDOWN = {
     "extension_configs": {
         "markdown.extensions.meta": {},
-        "pelican.plugins.site_helpers.smarty": {"substitutions": {}},
+        "markdown.extensions.smarty": {"substitutions": {}},
         "markdown.extensions.toc": {},
         "markdown.extensions.attr_list": {},
         "markdown.extensions.sane_lists": {},
@@ -124,11 +124,12 @@ AUTHOR_FEED_RSS = None
 
 # --- Languages ---------------------------------------------------------------------------
 # German is the main site at /, English a subsite at /en/ (pelican-i18n-subsites). Both use the
-# same paths, so the language switcher links every page to its counterpart. The English pages
-# are written in a second process while the German ones are (KUNDENFIT_PARALLEL_SITES=0 in the
-# environment: one after the other; the output is the same).
+# same paths, so the language switcher links every page to its counterpart (the theme needs no
+# `translations`, so each language reads only its own folders: every file is parsed once).
 I18N_SUBSITES = {
     "en": {
+        "ARTICLE_PATHS": ["articles/en"],
+        "PAGE_PATHS": ["pages/en"],
         "SITESUBTITLE": "Find the clients who fit you",
         "LOCALE": ("en_GB.UTF-8", "C.UTF-8", ""),
         "DEFAULT_DATE_FORMAT": "%d %B %Y",
@@ -158,14 +159,6 @@ JINJA_ENVIRONMENT = {
 
 DELETE_OUTPUT_DIRECTORY = False
 OUTPUT_PATH = "output"
-# Pelican's content cache in cache/ (outside output/, which `make html` swaps): a rebuild parses
-# only the files that changed. It holds the parsed Markdown only; quizzes, checklists and rule
-# texts are filled in on every build, so the output equals a clean build's (`make clean` empties
-# it).
-CACHE_CONTENT = True
-LOAD_CONTENT_CACHE = True
-CONTENT_CACHING_LAYER = "reader"
-GZIP_CACHE = False
 # Checklist PDFs: CI sets KUNDENFIT_PDF_REQUIRED=1 so that a missing WeasyPrint fails the build.
 KUNDENFIT_PDF_REQUIRED = os.environ.get("KUNDENFIT_PDF_REQUIRED") == "1"
 # The site's icon on the bare embed pages too (a file in theme/static/).

@@ -5,8 +5,8 @@ slugs) and Q quizzes and checklists (the real ones repeated under new ids, in ru
 their own). It is built alternately with our settings and with plain Pelican (no plugins,
 default theme) on the same articles; the medians, their ratio, pages per second and the peak
 memory of each build are printed, then the time to rebuild after editing one article and one
-rule text with Pelican's content cache on (as pelican.conf.py has it) and in `make serve`, the
-time of a warm build whose writer is switched off (what every rebuild costs before it renders a
+rule text (as `make html` does: a new process, PDFs from their cache) and in `make serve`, the
+time of a build whose writer is switched off (what every rebuild costs before it renders a
 page), and the time `kundenfit check` takes on a 10 MB rule file. A third build, plain Pelican
 with this site's MARKDOWN settings, shows how much of the difference is the site's Markdown
 extensions.
@@ -110,7 +110,7 @@ def run(cwd: Path, settings: str, output: Path, *extra: str) -> tuple[float, int
 
 
 def forget_content_cache(site: Path) -> None:
-    """A clean build: no parsed content from an earlier build (the PDF cache stays, as in the issue)."""
+    """A clean build: nothing from an earlier build in the cache but the PDFs (as in the issue)."""
     cache = site / "cache"
     for entry in cache.iterdir() if cache.is_dir() else ():
         if entry.name != "kundenfit-pdf":
@@ -118,16 +118,15 @@ def forget_content_cache(site: Path) -> None:
 
 
 def rebuild(site: Path, edit: Path, old: str, new: str) -> float:
-    """Seconds for a build after one edit, with Pelican's content cache warm (pelican.conf.py
-    turns it on), into a fresh folder as `make html` builds."""
+    """Seconds for a build after one edit, into a fresh folder as `make html` builds."""
     output = site / "out-cached"
-    run(site, "pelican.conf.py", output)  # warms the cache
+    run(site, "pelican.conf.py", output)  # the PDFs are in their cache
     text = edit.read_text(encoding="utf-8")
     edit.write_text(text.replace(old, new, 1), encoding="utf-8")
     return run(site, "pelican.conf.py", output)[0]
 
 
-# Pelican with its writer switched off: reads (from the warm caches), builds every context and runs
+# Pelican with its writer switched off: reads every file, builds every context and runs
 # every plugin, but renders and writes no page (nor the PDFs printed from the pages).
 _WRITING_NOTHING = """
 import sys
@@ -141,10 +140,10 @@ main()
 
 
 def floor(site: Path) -> float:
-    """Seconds of a warm build that renders and writes no page: what any rebuild costs at least
+    """Seconds of a build that renders and writes no page: what any rebuild costs at least
     while Pelican builds every context anew."""
     output = site / "out-floor"
-    run(site, "pelican.conf.py", output)  # warms the cache
+    run(site, "pelican.conf.py", output)  # the PDFs are in their cache
     shutil.rmtree(output, ignore_errors=True)
     command = [sys.executable, "-c", _WRITING_NOTHING, "content", "-o", str(output), "-s", "pelican.conf.py"]
     start = time.perf_counter()
@@ -234,7 +233,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         site = Path(tmp) / "site"
         generate(site, args.articles, args.views)
-        # The first build renders every checklist PDF (in worker processes); the clean builds
+        # The first build renders every checklist PDF; the clean builds
         # measured below find them in the PDF cache, as the issue's figures do.
         first = run(site, "pelican.conf.py", site / "out")
         print(f"first build (renders every PDF): {first[0]:.1f} s, peak {first[1]} MB", flush=True)
@@ -271,7 +270,7 @@ def main() -> None:
         print(f"make serve, after editing one article: {served:.1f} s ({served / o_time:.0%} of a clean one)")
         nothing = floor(site)
         print(
-            f"warm build writing no page (reads, contexts, plugins only): {nothing:.1f} s "
+            f"build writing no page (reads, contexts, plugins only): {nothing:.1f} s "
             f"({nothing / o_time:.0%} of a clean build)",
             flush=True,
         )

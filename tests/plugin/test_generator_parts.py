@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from types import SimpleNamespace
 
 import pytest
@@ -76,20 +75,15 @@ def test_the_main_site_knows_its_subsites_addresses_and_folders():
     assert str(sites.output_path(settings, "fr")) == "fr-out"
 
 
-def test_a_subsite_finds_the_main_site_through_the_i18n_plugin(monkeypatch):
-    state = SimpleNamespace(_MAIN_LANG="de", _MAIN_SITEURL="https://site.test")
-    monkeypatch.setitem(sys.modules, sites.I18N_MODULE, state)
-    settings = {"DEFAULT_LANG": "en", "SITEURL": "https://site.test/en", "I18N_SUBSITES": {"en": {}}}
-    assert not sites.is_main_site(settings)
-    assert sites.main_siteurl(settings) == "https://site.test"
-    assert sites.main_lang(settings) == "de"
-
-
-def test_forgetting_a_failed_run_resets_the_i18n_plugins_queue(monkeypatch):
-    state = SimpleNamespace(_MAIN_SETTINGS={"x": 1}, _SUBSITE_QUEUE={"en": {}})
-    monkeypatch.setitem(sys.modules, sites.I18N_MODULE, state)
-    sites.forget_failed_run()
-    assert state._MAIN_SETTINGS is None and state._SUBSITE_QUEUE == {}
+def test_a_subsite_finds_the_main_site_in_the_settings_it_was_copied_from():
+    main = {"DEFAULT_LANG": "de", "SITEURL": "https://site.test", "I18N_SUBSITES": {"en": {}}}
+    sites.remember_main_site(SimpleNamespace(settings=main))
+    # pelican-i18n-subsites makes a subsite's settings from a copy of the main site's
+    subsite = {**main, "DEFAULT_LANG": "en", "SITEURL": "https://site.test/en"}
+    assert not sites.is_main_site(subsite)
+    assert sites.main_siteurl(subsite) == "https://site.test"
+    assert sites.main_lang(subsite) == "de"
+    assert sites.languages(subsite) == {"de": "https://site.test", "en": "https://site.test/en"}
 
 
 def test_listing_and_manifest_entries(book):

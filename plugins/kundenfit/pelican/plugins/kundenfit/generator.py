@@ -21,7 +21,6 @@ from .assets import CSS_NAME, JS_NAME, public_names, write_assets
 from .credits import source_index
 from .embeds import PLACEHOLDER, fill_placeholders, metadata_ids
 from .errors import KundenfitError
-from .lazy_content import fill_when_read
 from .manifest import manifest_json
 from .newsletter import newsletter_form
 from .oembed import write_oembed
@@ -166,14 +165,11 @@ class KundenfitGenerator(Generator):
         save_as = getattr(content, "save_as", None)
         addresses = self.addresses_from(save_as)
         if content._content and PLACEHOLDER.search(content._content):
-            fill_when_read(
-                content,
-                lambda: fill_placeholders(
-                    content._content,
-                    lambda kind, view_id: self.render_embed(kind, view_id, save_as),
-                    addresses.asset(CSS_NAME),
-                    addresses.asset(JS_NAME),
-                ),
+            content._content = fill_placeholders(
+                content._content,
+                lambda kind, view_id: self.render_embed(kind, view_id, save_as),
+                addresses.asset(CSS_NAME),
+                addresses.asset(JS_NAME),
             )
         book = self.rulebook
         content.kundenfit_links = [

@@ -29,11 +29,9 @@ FONT_CSS = ':root, body { font-family: "DejaVu Sans", sans-serif !important; }'
 # Bump when anything here changes how the bytes come out, so cached PDFs are made anew.
 RENDER_REVISION = "1"
 
-# (bool, reason) once known; None before the first call.
+# (bool, reason) once known; None before the first call (a cache of this process: the answer
+# depends only on what is installed).
 _support: tuple[bool, str] | None = None
-# A Future of pdf_support() asked in a worker process (`pdf_pool`), so that this process need not
-# import WeasyPrint only to learn whether it works.
-_probe: Any = None
 _weasyprint: Any = None
 _fetcher_cls: Any = None
 
@@ -46,13 +44,7 @@ def pdf_support() -> tuple[bool, str]:
 
     Imports WeasyPrint on the first call only; later calls return the same answer.
     """
-    global _support, _weasyprint, _probe
-    if _support is None and _probe is not None:
-        probe, _probe = _probe, None  # asked once; later questions are answered here
-        try:
-            _support = probe.result()
-        except Exception:  # the worker died: find out here
-            _support = None
+    global _support, _weasyprint
     if _support is None:
         # Importing parses WeasyPrint's default stylesheets, with a progress note for each.
         progress = logging.getLogger("weasyprint.progress")
@@ -86,14 +78,9 @@ def engine_version() -> str:
 
 
 def _require():
-    global _weasyprint
     ok, reason = pdf_support()
     if not ok:
         raise RuntimeError(reason)
-    if _weasyprint is None:  # a worker answered pdf_support(); this process renders now
-        import weasyprint
-
-        _weasyprint = weasyprint
     return _weasyprint
 
 

@@ -205,8 +205,8 @@ def _job(item: dict, output_path: Path, siteurl: str, lang: str, cache_dir: Path
 
 
 def render_job(job: dict) -> dict:
-    """Render one PDF, keep it in the cache and write it; runs in a worker process when there is
-    a pool. Returns the page count and what could not be fetched, for the caller's warnings."""
+    """Render one PDF, keep it in the cache and write it. Returns the page count and what could
+    not be fetched, for the caller's warnings."""
     fetcher = SiteFetcher(job["output_path"], job["siteurl"])
     stats: dict = {}
     data = pdf_engine.render_pdf(job["html"], job["base_url"], fetcher, job["metadata"], stats=stats)
@@ -247,7 +247,6 @@ def build_checklist_pdfs(
     cache_dir: Path,
     required: bool,
     log,
-    pool=None,
 ) -> list[dict]:
     """Write one PDF per checklist of one language; return [{id, lang, pdf_url}, ...].
 
@@ -256,7 +255,6 @@ def build_checklist_pdfs(
     Without WeasyPrint: one warning and [] – or a KundenfitError when `required`.
     A checklist page missing from the output is a KundenfitError; a missing stylesheet or image,
     or one on another host, is left out with a warning (as a browser would leave it out).
-    `pool` (a concurrent.futures executor) renders the PDFs the cache lacks side by side.
     """
     ok, reason = pdf_engine.pdf_support()
     if not ok:
@@ -268,16 +266,13 @@ def build_checklist_pdfs(
     output_path, cache_dir = Path(output_path), Path(cache_dir)
     started = time.perf_counter()
     jobs = [_job(item, output_path, siteurl, lang, cache_dir) for item in checklists]
-    outcomes = [_from_cache(job) for job in jobs]
-    to_render = [job for job, outcome in zip(jobs, outcomes, strict=True) if outcome is None]
-    if pool is not None and len(to_render) > 1:
-        rendered_outcomes = iter(list(pool.map(render_job, to_render)))
-    else:
-        rendered_outcomes = map(render_job, to_render)
-    outcomes = [outcome or next(rendered_outcomes) for outcome in outcomes]
-    for job, outcome in zip(jobs, outcomes, strict=True):
+    rendered = 0
+    for job in jobs:
+        outcome = _from_cache(job)
+        if outcome is None:
+            outcome = render_job(job)
+            rendered += 1
         _warn_about(job, outcome, log)
-    rendered = len(to_render)
     results = [
         {"id": item["id"], "lang": lang, "pdf_url": f"{siteurl.rstrip('/')}/{item['pdf_save_as']}"}
         for item in checklists

@@ -7,8 +7,7 @@ from pathlib import Path
 
 from pelican import signals
 
-from . import catalogs, content_cache, content_errors, lazy_content, parallel_reads, pdf_pool, sites
-from . import parallel_sites as subsite_fork
+from . import catalogs, content_errors, sites
 from . import settings as kf_settings
 from .content_files import ignore_pattern, read_extensions, skipped_content
 from .embeds import check_content, feed_version
@@ -18,7 +17,6 @@ from .host_output import write_host_files
 from .markdown import KundenfitMarkdownExtension
 from .pdf_build import build_checklist_pdfs
 from .problems import quiet_build_failures, stop_after_logged, stop_build
-from .shared_runs import share_compiled_templates, share_parsed_content
 
 pdf_logger = logging.getLogger("kundenfit.pdf")
 host_logger = logging.getLogger("kundenfit.hosts")
@@ -65,9 +63,9 @@ def skip_unreadable_content(pelican):
 
 
 def get_generators(pelican):
-    """Every run (also each autoreload run) starts with no unreadable article (nor a subsite
-    of the last run still writing)."""
-    subsite_fork.join(quiet=True)
+    """Every run (also each autoreload run after a failed one) starts afresh: no unreadable
+    article yet, and every language subsite still to build."""
+    sites.start_run(pelican.settings)
     content_errors.FILTER.start(pelican.settings.get("PATH") or "")
     return KundenfitGenerator
 
@@ -124,10 +122,9 @@ def queue_pdfs(generators):
 
 def build_pdfs(pelican):
     """Once every page and theme file is written: one PDF per checklist and language."""
-    subsite_fork.join()  # the subsite's pages, written beside this site
     try:
         for job in pelican.settings.pop(PDF_JOBS_KEY, []):
-            build_checklist_pdfs(**job, log=pdf_logger, pool=pdf_pool.pool())
+            build_checklist_pdfs(**job, log=pdf_logger)
     except KundenfitError as error:
         stop_build([error])
 
@@ -136,7 +133,6 @@ def write_hosting(pelican):
     """Once everything is written, in the main site only: the files KUNDENFIT_HOST reads."""
     if not sites.is_main_site(pelican.settings):
         return
-    subsite_fork.join()  # every language's files are there
     subsites = sites.subsites(pelican.settings)
     options = kf_settings.read(pelican.settings)
     write_host_files(
@@ -148,30 +144,17 @@ def write_hosting(pelican):
     )
 
 
-def write_subsite_beside(pelican):
-    """The last language subsite writes its pages in a process of its own, beside the main site."""
-    subsite_fork.take_over(signals.get_writer, pelican)
-
-
 def register():
     quiet_build_failures(logging.getLogger("pelican"))
     content_errors.install()
+    signals.initialized.connect(sites.remember_main_site)
     signals.initialized.connect(check_settings)
     signals.initialized.connect(add_markdown_directive)
     signals.initialized.connect(skip_unreadable_content)
     signals.all_generators_finalized.connect(stop_on_unreadable_content)
-    signals.initialized.connect(pdf_pool.start)  # WeasyPrint loads beside the build
-    signals.initialized.connect(content_cache.check)
-    signals.initialized.connect(write_subsite_beside)
     signals.get_generators.connect(get_generators)
-    signals.readers_init.connect(share_parsed_content)  # each source parsed once per build
-    signals.article_generator_preread.connect(parallel_reads.prefetch)  # on every core
-    signals.article_generator_finalized.connect(parallel_reads.finish)
-    signals.generator_init.connect(share_compiled_templates)
     signals.all_generators_finalized.connect(embed_views)
-    signals.content_written.connect(lazy_content.forget_written)
     signals.feed_generated.connect(link_views_in_feed)
     signals.all_generators_finalized.connect(queue_pdfs)
-    signals.finalized.connect(subsite_fork.finish)
     signals.finalized.connect(build_pdfs)
     signals.finalized.connect(write_hosting)

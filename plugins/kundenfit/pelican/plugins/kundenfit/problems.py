@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import logging
 
-from . import sites
 from .errors import KundenfitError, RuleFileErrors
 
 logger = logging.getLogger(__name__)
@@ -26,9 +25,6 @@ class BuildFailed(Exception):
         self.count = count
         super().__init__(f"Build abgebrochen: {count} Problem(e), siehe die Zeilen darüber.")
 
-    def __reduce__(self):
-        return (type(self), (self.count,))  # it crosses from a forked subsite (parallel_sites)
-
 
 def problem_lines(problems: list[KundenfitError]) -> list[str]:
     """One line per problem, with file and line, in the order they were found."""
@@ -40,17 +36,15 @@ def problem_lines(problems: list[KundenfitError]) -> list[str]:
 
 
 def stop_build(problems: list[KundenfitError]) -> None:
-    """Log every problem, forget the half-made run, and stop the build."""
+    """Log every problem and stop the build."""
     lines = problem_lines(problems)
     for line in lines:
         logger.error("%s", line)
-    sites.forget_failed_run()
     raise BuildFailed(len(lines))
 
 
 def stop_after_logged(count: int) -> None:
     """Stop the build for `count` problems already logged as they were found."""
-    sites.forget_failed_run()
     raise BuildFailed(count)
 
 

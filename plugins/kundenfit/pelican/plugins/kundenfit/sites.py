@@ -18,6 +18,9 @@ from . import catalogs
 from .errors import KundenfitError
 
 I18N_MODULE = "pelican.plugins.i18n_subsites.i18n_subsites"
+# The main site's language and address, put into its settings when it starts; the i18n plugin
+# makes each subsite's settings from a copy of the main site's, so every language run has them.
+MAIN_SITE = "_KUNDENFIT_MAIN_SITE"
 
 
 def lang(settings: dict) -> str:
@@ -34,18 +37,26 @@ def is_main_site(settings: dict) -> bool:
     return lang(settings) not in subsites(settings)
 
 
-def _i18n_state():
-    """The i18n plugin's module, which knows the main site while a subsite runs."""
-    return sys.modules.get(I18N_MODULE)
+def remember_main_site(pelican) -> None:
+    """`initialized`: the main site notes its language and address in its settings."""
+    settings = pelican.settings
+    if is_main_site(settings):
+        settings[MAIN_SITE] = {"lang": lang(settings), "siteurl": settings.get("SITEURL", "")}
+
+
+def _main_site(settings: dict) -> dict:
+    if is_main_site(settings):
+        return {"lang": lang(settings), "siteurl": settings.get("SITEURL", "")}
+    return settings[MAIN_SITE]
 
 
 def main_lang(settings: dict) -> str:
-    return lang(settings) if is_main_site(settings) else _i18n_state()._MAIN_LANG
+    return _main_site(settings)["lang"]
 
 
 def main_siteurl(settings: dict) -> str:
     """The main site's SITEURL, also from inside a subsite (whose SITEURL ends in /<lang>)."""
-    return settings.get("SITEURL", "") if is_main_site(settings) else _i18n_state()._MAIN_SITEURL
+    return _main_site(settings)["siteurl"]
 
 
 def languages(settings: dict) -> dict[str, str]:
@@ -121,15 +132,13 @@ def settings_problems(settings: dict) -> list[KundenfitError]:
     return found
 
 
-def forget_failed_run() -> None:
-    """Reset the i18n plugin's module state after a failed run, so the next run starts clean.
+def start_run(settings: dict) -> None:
+    """`get_generators` of the main site: every language subsite is still to build.
 
-    The i18n plugin keeps its main settings and queue of subsites in module globals and resets
-    them only when a run finishes; after a failed run under autoreload it would otherwise skip
-    every subsite of the next run.
+    The i18n plugin sets up its list of subsites when a run starts and clears it only when a run
+    finishes; after a failed run under autoreload (`make serve`) the next run would skip the
+    subsites. Its public `initialize_dbs` sets them up again (it says so: "for e.g. autoreload").
     """
     module = sys.modules.get(I18N_MODULE)
-    if module is None:
-        return
-    module._MAIN_SETTINGS = None
-    module._SUBSITE_QUEUE.clear()
+    if module is not None and is_main_site(settings):
+        module.initialize_dbs(settings)
