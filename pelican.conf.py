@@ -44,7 +44,7 @@ SITE_PRIVACY = {
 # Newsletter: None zeigt nach einem Ergebnis und auf der Startseite einen Kontaktlink an
 # SITE_OWNER["email"]. Mit einem Anbieter erscheint ein Anmeldeformular; die Felder und der
 # Anbietername ("provider") stehen dann auch in der Datenschutzerklärung. Alle Angaben:
-# plugins/kundenfit/pelican/plugins/kundenfit/newsletter.py.
+# plugins/kundenfit/pelican/plugins/kundenfit/render/newsletter.py.
 KUNDENFIT_NEWSLETTER = None
 
 

@@ -7,7 +7,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from pelican.plugins.kundenfit.assets import STATIC_DIR, minified_js
+from pelican.plugins.kundenfit.render.assets import STATIC_DIR, minified_js
 
 from tests.support.build import build_site
 
@@ -46,8 +46,8 @@ def build_time(runs: int = 3) -> None:
 
 def pdf_speed(runs: int = 3) -> None:
     """Checklist PDFs, in this process: WeasyPrint's import once, then ms per PDF page and bytes."""
-    from pelican.plugins.kundenfit import pdf
-    from pelican.plugins.kundenfit.pdf_build import SiteFetcher
+    from pelican.plugins.kundenfit.outputs import pdf
+    from pelican.plugins.kundenfit.outputs.pdf_build import SiteFetcher
 
     start = time.perf_counter()
     ok, reason = pdf.pdf_support()

@@ -131,9 +131,9 @@ def rebuild(site: Path, edit: Path, old: str, new: str) -> float:
 _WRITING_NOTHING = """
 import sys
 from pelican import main, writers
-from pelican.plugins.kundenfit import pelican_glue
+from pelican.plugins.kundenfit import glue
 writers.Writer.write_file = lambda *args, **kwargs: None
-pelican_glue.build_checklist_pdfs = lambda **kwargs: None
+glue.build_checklist_pdfs = lambda **kwargs: None
 sys.argv = ["pelican", *sys.argv[1:]]
 main()
 """

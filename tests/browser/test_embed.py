@@ -17,8 +17,8 @@ from pathlib import Path
 from urllib.parse import parse_qs, quote, urlsplit
 
 import pytest
+from pelican.plugins.kundenfit.quiz.scoring import score
 from pelican.plugins.kundenfit.rules import load_rulebook
-from pelican.plugins.kundenfit.scoring import score
 
 from tests.support.build import build_site
 from tests.support.quiz import answer_steps

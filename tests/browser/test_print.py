@@ -9,8 +9,8 @@ import unicodedata
 from pathlib import Path
 
 import pytest
+from pelican.plugins.kundenfit.quiz.scoring import score
 from pelican.plugins.kundenfit.rules import load_rulebook
-from pelican.plugins.kundenfit.scoring import score
 
 from tests.support.quiz import answer_steps
 

@@ -1,7 +1,7 @@
 """The quizzes of the real site in Chromium: scoring, result links, keyboard, no-JS, errors.
 
 The expected outcome of every answer set comes from the Python scorer, so these tests also
-check that the page shows what kundenfit.scoring computes.
+check that the page shows what kundenfit.quiz.scoring computes.
 """
 
 from __future__ import annotations
@@ -12,8 +12,8 @@ import re
 from pathlib import Path
 
 import pytest
+from pelican.plugins.kundenfit.quiz.scoring import score
 from pelican.plugins.kundenfit.rules import load_rulebook
-from pelican.plugins.kundenfit.scoring import score
 
 from tests.support.quiz import answer_steps, skip_to_last
 

@@ -18,8 +18,8 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from pelican.plugins.kundenfit.quiz.scoring import score
 from pelican.plugins.kundenfit.rules import load_rulebook
-from pelican.plugins.kundenfit.scoring import score
 
 from tests.support.server import free_port
 from tests.support.wordpress import WordPress, missing

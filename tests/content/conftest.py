@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from pelican.plugins.kundenfit.model import RuleBook
+from pelican.plugins.kundenfit.quiz.model import RuleBook
 from pelican.plugins.kundenfit.rules import load_rulebook
 
 RULES_DIR = Path(__file__).resolve().parents[2] / "content" / "rules"

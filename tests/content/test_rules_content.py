@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from pelican.plugins.kundenfit.scoring import score
+from pelican.plugins.kundenfit.quiz.scoring import score
 
 ARTICLE_SLUGS = {
     "nein-als-segen",

@@ -18,10 +18,10 @@ from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
 import pytest
-from pelican.plugins.kundenfit.assets import FINGERPRINTED
-from pelican.plugins.kundenfit.hosts import HOST_FILES, LONG
+from pelican.plugins.kundenfit.outputs.hosts import HOST_FILES, LONG
+from pelican.plugins.kundenfit.quiz.scoring import score
+from pelican.plugins.kundenfit.render.assets import FINGERPRINTED
 from pelican.plugins.kundenfit.rules import load_rulebook
-from pelican.plugins.kundenfit.scoring import score
 
 from tests.support.quiz import answer_steps
 from tests.support.server import StaticServer, free_port

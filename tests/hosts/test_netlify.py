@@ -12,7 +12,7 @@ import json
 import subprocess
 from urllib.parse import urlsplit
 
-from pelican.plugins.kundenfit.hosts import LONG, SHORT
+from pelican.plugins.kundenfit.outputs.hosts import LONG, SHORT
 
 from tests.hosts import servers
 from tests.hosts.contract import (  # noqa: F401 - pytest collects the imported tests here

@@ -6,9 +6,10 @@ from types import SimpleNamespace
 
 import pytest
 from pelican.plugins.kundenfit import settings as kf_settings
-from pelican.plugins.kundenfit import sites, views
+from pelican.plugins.kundenfit.languages import sites
+from pelican.plugins.kundenfit.render import views
+from pelican.plugins.kundenfit.render.urls import Addresses
 from pelican.plugins.kundenfit.rules import load_rulebook
-from pelican.plugins.kundenfit.urls import Addresses
 
 from tests.support.sample_site import SAMPLE_SITE
 

@@ -6,8 +6,8 @@ import textwrap
 
 import pytest
 from markdown import Markdown
-from pelican.plugins.kundenfit.embeds import PLACEHOLDER
-from pelican.plugins.kundenfit.markdown import KundenfitMarkdownExtension
+from pelican.plugins.kundenfit.render.embeds import PLACEHOLDER
+from pelican.plugins.kundenfit.render.markdown import KundenfitMarkdownExtension
 
 
 def convert(source: str, *extensions) -> str:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 from bs4 import BeautifulSoup
-from pelican.plugins.kundenfit import pdf
+from pelican.plugins.kundenfit.outputs import pdf
 from pelican.plugins.kundenfit.rules import load_rulebook
 
 from tests.support.build import ROOT

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from pelican.plugins.kundenfit.hosts import is_host_file
+from pelican.plugins.kundenfit.outputs.hosts import is_host_file
 
 from tests.support.build import build_site
 

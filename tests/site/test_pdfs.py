@@ -10,7 +10,7 @@ import os
 
 import pytest
 from bs4 import BeautifulSoup
-from pelican.plugins.kundenfit import pdf
+from pelican.plugins.kundenfit.outputs import pdf
 from pelican.plugins.kundenfit.rules import load_rulebook
 
 from tests.support.build import ROOT, build_site

@@ -22,10 +22,10 @@ from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_dir
 from babel.messages.frontend import parse_mapping_cfg
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
-from pelican.plugins.kundenfit.catalogs import PLUGIN_LOCALEDIR
+from pelican.plugins.kundenfit.languages.catalogs import PLUGIN_LOCALEDIR
+from pelican.plugins.kundenfit.languages.translate import DOMAIN as RULES_DOMAIN
+from pelican.plugins.kundenfit.languages.translate import missing_rule_translations
 from pelican.plugins.kundenfit.rules import load_rulebook
-from pelican.plugins.kundenfit.translate import DOMAIN as RULES_DOMAIN
-from pelican.plugins.kundenfit.translate import missing_rule_translations
 
 ROOT = Path(__file__).resolve().parents[2]
 TRANSLATIONS = ROOT / "translations"

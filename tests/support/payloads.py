@@ -13,8 +13,8 @@ from pathlib import Path
 
 import yaml
 from babel.messages.pofile import read_po, write_po
-from pelican.plugins.kundenfit.catalogs import PLUGIN_DOMAIN, PLUGIN_LOCALEDIR
-from pelican.plugins.kundenfit.model import VISIBLE_TEXT
+from pelican.plugins.kundenfit.languages.catalogs import PLUGIN_DOMAIN, PLUGIN_LOCALEDIR
+from pelican.plugins.kundenfit.quiz.model import VISIBLE_TEXT
 
 ROOT = Path(__file__).resolve().parents[2]
 MARK = "§§K§§"  # in every font, so PDFs show it too

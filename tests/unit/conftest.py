@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from pelican.plugins.kundenfit.errors import RuleFileErrors
-from pelican.plugins.kundenfit.model import RuleBook
+from pelican.plugins.kundenfit.quiz.model import RuleBook
 from pelican.plugins.kundenfit.rules import load_rulebook
 
 REPO_ROOT = Path(__file__).resolve().parents[2]

@@ -9,8 +9,8 @@ from __future__ import annotations
 import gettext
 
 import pytest
-from pelican.plugins.kundenfit import catalogs
-from pelican.plugins.kundenfit.catalog_check import CatalogErrors
+from pelican.plugins.kundenfit.languages import catalogs
+from pelican.plugins.kundenfit.languages.catalog_check import CatalogErrors
 
 HEADER = 'msgid ""\nmsgstr ""\n"Language: en\\n"\n"Plural-Forms: nplurals=2; plural=(n != 1);\\n"\n\n'
 

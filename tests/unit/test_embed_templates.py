@@ -11,8 +11,8 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup, Doctype
-from pelican.plugins.kundenfit.newsletter import newsletter_form
 from pelican.plugins.kundenfit.render import quiz_data
+from pelican.plugins.kundenfit.render.newsletter import newsletter_form
 
 from tests.unit.test_templates import CHECKLIST, PROFILE_QUIZ, SCORE_QUIZ, B, make_env, text_of
 

@@ -10,8 +10,7 @@ import re
 
 import pytest
 from pelican.plugins.kundenfit import settings as kf_settings
-from pelican.plugins.kundenfit.assets import FINGERPRINTED, LOADER_NAME, asset_files, fingerprinted_name
-from pelican.plugins.kundenfit.hosts import (
+from pelican.plugins.kundenfit.outputs.hosts import (
     GITHUB_WARNING,
     HOSTS,
     LONG,
@@ -20,6 +19,12 @@ from pelican.plugins.kundenfit.hosts import (
     embed_folder,
     host_files,
     netlify_patterns,
+)
+from pelican.plugins.kundenfit.render.assets import (
+    FINGERPRINTED,
+    LOADER_NAME,
+    asset_files,
+    fingerprinted_name,
 )
 from pelican.plugins.site_helpers.fingerprint import fingerprinted, site_css
 

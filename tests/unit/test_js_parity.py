@@ -22,10 +22,10 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from pelican.plugins.kundenfit.assets import STATIC_DIR
-from pelican.plugins.kundenfit.model import Answer, Knockout, Origin, Outcome, Quiz, Rule
+from pelican.plugins.kundenfit.quiz.model import Answer, Knockout, Origin, Outcome, Quiz, Rule
+from pelican.plugins.kundenfit.quiz.scoring import score
 from pelican.plugins.kundenfit.render import quiz_data
-from pelican.plugins.kundenfit.scoring import score
+from pelican.plugins.kundenfit.render.assets import STATIC_DIR
 
 ROOT = Path(__file__).resolve().parents[2]
 JS = STATIC_DIR / "kundenfit.js"

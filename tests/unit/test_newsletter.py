@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from pelican.plugins.kundenfit.errors import KundenfitError
-from pelican.plugins.kundenfit.newsletter import newsletter_form
+from pelican.plugins.kundenfit.render.newsletter import newsletter_form
 
 ACTION = "https://provider.example/subscribe"
 

@@ -6,7 +6,7 @@ import json
 import re
 
 from bs4 import BeautifulSoup
-from pelican.plugins.kundenfit.oembed import oembed_response, write_oembed
+from pelican.plugins.kundenfit.outputs.oembed import oembed_response, write_oembed
 
 FIELDS = {
     "title": 'Passt "dieser" <b>Kunde</b> & zu dir?',

@@ -13,10 +13,10 @@ import os
 from pathlib import Path
 
 import pytest
-from pelican.plugins.kundenfit import pdf, pdf_build
-from pelican.plugins.kundenfit.assets import STATIC_DIR
 from pelican.plugins.kundenfit.errors import KundenfitError
-from pelican.plugins.kundenfit.pdf_build import SiteFetcher, build_checklist_pdfs
+from pelican.plugins.kundenfit.outputs import pdf, pdf_build
+from pelican.plugins.kundenfit.outputs.pdf_build import SiteFetcher, build_checklist_pdfs
+from pelican.plugins.kundenfit.render.assets import STATIC_DIR
 
 pypdf = pytest.importorskip("pypdf")
 

@@ -16,7 +16,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from jinja2 import Environment, FileSystemLoader
 from pelican.plugins.kundenfit.generator import TEMPLATES_DIR
-from pelican.plugins.kundenfit.model import Answer, Origin, Outcome, Quiz, Rule
+from pelican.plugins.kundenfit.quiz.model import Answer, Origin, Outcome, Quiz, Rule
 from pelican.plugins.kundenfit.render import quiz_data
 
 TEMPLATES = TEMPLATES_DIR

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from pelican.plugins.kundenfit.scoring import score
+from pelican.plugins.kundenfit.quiz.scoring import score
 
 DOC = Path(__file__).resolve().parents[2] / "docs" / "rule-format.md"
 

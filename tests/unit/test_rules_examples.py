@@ -6,7 +6,7 @@ expectation is a problem with the example's file and line.
 
 from __future__ import annotations
 
-from pelican.plugins.kundenfit.scoring import score
+from pelican.plugins.kundenfit.quiz.scoring import score
 
 QUIZ = """\
 rules:

@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 from pelican.plugins.kundenfit.errors import RuleFileErrors
+from pelican.plugins.kundenfit.quiz.scoring import profile_can_lead, reachable_totals
 from pelican.plugins.kundenfit.rules import load_rulebook, loader
 from pelican.plugins.kundenfit.rules.limits import MAX_DEPTH, MAX_FILE_BYTES, MAX_TOTALS
-from pelican.plugins.kundenfit.scoring import profile_can_lead, reachable_totals
 
 VALID = "rules:\n  - id: grenzen\n    check: Erreichbarkeit vereinbart\n"
 

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from pelican.plugins.kundenfit.model import Answer, Origin, Outcome, Quiz, Result, Rule
-from pelican.plugins.kundenfit.scoring import score
+from pelican.plugins.kundenfit.quiz.model import Answer, Origin, Outcome, Quiz, Result, Rule
+from pelican.plugins.kundenfit.quiz.scoring import score
 
 ORIGIN = Origin("test.yaml", 1)
 

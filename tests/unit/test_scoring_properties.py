@@ -13,11 +13,11 @@ from pathlib import Path
 import yaml
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
+from pelican.plugins.kundenfit.quiz.scoring import profile_max_total, reachable_totals, score, total_range
 from pelican.plugins.kundenfit.rules import load_rulebook
 from pelican.plugins.kundenfit.rules.build import build_rulebook
 from pelican.plugins.kundenfit.rules.loader import parse_yaml
 from pelican.plugins.kundenfit.rules.schema import read_definitions
-from pelican.plugins.kundenfit.scoring import profile_max_total, reachable_totals, score, total_range
 
 RULES_DIR = Path(__file__).resolve().parents[2] / "content" / "rules"
 

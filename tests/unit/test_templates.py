@@ -15,7 +15,15 @@ import pytest
 from bs4 import BeautifulSoup, Comment
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader
 from pelican.plugins.kundenfit.generator import TEMPLATES_DIR
-from pelican.plugins.kundenfit.model import Answer, Checklist, ChecklistGroup, Origin, Outcome, Quiz, Rule
+from pelican.plugins.kundenfit.quiz.model import (
+    Answer,
+    Checklist,
+    ChecklistGroup,
+    Origin,
+    Outcome,
+    Quiz,
+    Rule,
+)
 from pelican.plugins.kundenfit.render import quiz_data
 from pelican.plugins.site_helpers.filters import THEME_FILTERS
 

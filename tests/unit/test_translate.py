@@ -14,15 +14,15 @@ from babel.messages.extract import extract_from_dir
 from babel.messages.frontend import parse_mapping_cfg
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import write_po
-from pelican.plugins.kundenfit.model import RuleBook
-from pelican.plugins.kundenfit.rules import load_rulebook
-from pelican.plugins.kundenfit.translate import (
+from pelican.plugins.kundenfit.languages.translate import (
     extract_rules,
     missing_rule_translations,
     rule_translations,
     rulebook_texts,
     translate_rulebook,
 )
+from pelican.plugins.kundenfit.quiz.model import RuleBook
+from pelican.plugins.kundenfit.rules import load_rulebook
 
 ROOT = Path(__file__).resolve().parents[2]
 

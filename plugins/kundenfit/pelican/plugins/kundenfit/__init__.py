@@ -1,12 +1,14 @@
 """Kundenfit: compile rule files into client-fit quizzes and printable checklists.
 
-Only `pelican_glue` imports Pelican; loading (`rules/`), scoring (`scoring`), rendering
-(`render/`, `templates/`, `static/`) and Markdown embedding (`markdown`) are plain modules.
+The data flows one way: rule files -> `rules/` (load, validate) -> `quiz/` (model, scoring) ->
+`render/` (views, templates, Markdown directive) -> `outputs/` (PDFs, host files, oEmbed,
+manifest). `languages/` holds everything about languages and catalogs. Only `glue` and
+`generator` import Pelican; the subpackages are plain modules.
 """
 
 
 def register():
     """Connect the plugin to Pelican (imported lazily so the plain modules need no Pelican)."""
-    from .pelican_glue import register as _register
+    from .glue import register as _register
 
     _register()

@@ -21,10 +21,10 @@ from pathlib import Path
 from typing import TextIO
 
 from .errors import RuleFileErrors
-from .model import Quiz, Result
+from .quiz.model import Quiz, Result
+from .quiz.scoring import score
 from .rules import load_rulebook
 from .rules.schema import suggestion
-from .scoring import score
 
 EXIT_PROBLEM = 2
 

@@ -5,7 +5,7 @@ article out and exits 0: the article silently disappears. `--fatal errors` would
 first such line with a traceback and also stop for problems that lose nothing. Instead a filter
 on Pelican's own loggers turns each of these records into a coach's line (file:line, what to do)
 as it happens, and `stop_if_any` ends the build once every article has been read, before
-anything is written. No Pelican import: pelican_glue.py installs the filter.
+anything is written. No Pelican import: glue.py installs the filter.
 """
 
 from __future__ import annotations

@@ -16,20 +16,21 @@ from jinja2.ext import InternationalizationExtension
 from pelican.generators import Generator
 
 from . import settings as kf_settings
-from . import sites, views
-from .assets import CSS_NAME, JS_NAME, public_names, write_assets
-from .credits import source_index
-from .embeds import PLACEHOLDER, fill_placeholders, metadata_ids
 from .errors import KundenfitError
-from .manifest import manifest_json
-from .newsletter import newsletter_form
-from .oembed import write_oembed
-from .pdf import pdf_support
+from .languages import sites
+from .languages.text_translations import as_text
+from .languages.translate import missing_rule_translations, rule_translations, translate_rulebook
+from .outputs.manifest import manifest_json
+from .outputs.oembed import write_oembed
+from .outputs.pdf import pdf_support
 from .problems import stop_build
+from .render import views
+from .render.assets import CSS_NAME, JS_NAME, public_names, write_assets
+from .render.credits import source_index
+from .render.embeds import PLACEHOLDER, fill_placeholders, metadata_ids
+from .render.newsletter import newsletter_form
+from .render.urls import Addresses
 from .rules import load_rulebook_once
-from .text_translations import as_text
-from .translate import missing_rule_translations, rule_translations, translate_rulebook
-from .urls import Addresses
 
 __all__ = ["KundenfitGenerator", "stop_build"]
 
@@ -105,7 +106,7 @@ class KundenfitGenerator(Generator):
         rules_dir = Path(self.path) / self.options["KUNDENFIT_RULES_PATH"]
         try:
             self.books = {self.options["KUNDENFIT_SOURCE_LANG"]: load_rulebook_once(rules_dir)}
-            # The settings were checked at the start (pelican_glue.check_settings).
+            # The settings were checked at the start (glue.check_settings).
             self.newsletter = newsletter_form(self.options["KUNDENFIT_NEWSLETTER"], self.lang)
         except KundenfitError as error:
             stop_build([error])

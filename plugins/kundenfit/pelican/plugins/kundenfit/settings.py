@@ -11,8 +11,8 @@ import difflib
 
 from . import setting_types as t
 from .errors import KundenfitError
-from .hosts import HOSTS
-from .newsletter import NewsletterSettingError, newsletter_form
+from .outputs.hosts import HOSTS
+from .render.newsletter import NewsletterSettingError, newsletter_form
 
 DEFAULTS = {
     # Folder of the rule files, relative to Pelican's PATH (the content folder).

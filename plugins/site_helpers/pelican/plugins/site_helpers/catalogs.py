@@ -10,8 +10,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from babel.messages.mofile import write_mo
-from pelican.plugins.kundenfit.catalog_check import CatalogErrors
-from pelican.plugins.kundenfit.catalogs import read_catalog
+from pelican.plugins.kundenfit.languages.catalog_check import CatalogErrors
+from pelican.plugins.kundenfit.languages.catalogs import read_catalog
 
 
 def compile_catalogs(localedir: Path) -> list[str]:

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
-from pelican.plugins.kundenfit.newsletter import newsletter_form
+from pelican.plugins.kundenfit.render.newsletter import newsletter_form
 
 from .filters import format_date, keep_together
 from .publish_check import PLACEHOLDER

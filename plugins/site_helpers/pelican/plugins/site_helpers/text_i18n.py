@@ -10,7 +10,7 @@ is the one every plugin calls, and pelican-i18n-subsites looks for the name `jin
 from __future__ import annotations
 
 from jinja2.ext import InternationalizationExtension
-from pelican.plugins.kundenfit.text_translations import as_text
+from pelican.plugins.kundenfit.languages.text_translations import as_text
 
 
 class TextTranslations(InternationalizationExtension):

@@ -1,8 +1,8 @@
-"""Turn compiled quizzes into what the browser needs: the scoring data for the page.
-
-The HTML itself comes from the Jinja templates in `kundenfit/templates/kundenfit/`; this
-package holds the pieces that are plain Python and therefore easy to test without Pelican.
-"""
+"""Turn compiled quizzes and checklists into what a page shows: every address (`urls`), template
+contexts (`views`), the `{% quiz %}` Markdown directive (`markdown`, `embeds`), source credits,
+the newsletter form, the quiz data for the runtime and the runtime itself, minified under
+fingerprinted names (`assets`). The Jinja templates and the runtime's CSS and JavaScript
+sources are in ../templates/ and ../static/."""
 
 from .quiz_data import quiz_data
 

@@ -2,7 +2,7 @@
 
 Only the structure needed to score goes into the JSON (ids, points, profiles, caps, bands);
 every text stays in the HTML, where it is escaped once by the template, translated with the
-page and readable without JavaScript. The JS scorer mirrors `kundenfit.scoring.score` on this
+page and readable without JavaScript. The JS scorer mirrors `kundenfit.quiz.scoring.score` on this
 structure; tests/unit/test_js_parity.py holds the two together.
 """
 
@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..model import Quiz
+from ..quiz.model import Quiz
 
 
 def quiz_data(quiz: Quiz) -> dict[str, Any]:

@@ -13,8 +13,8 @@ import logging
 from pathlib import Path
 
 from ..errors import RuleFileErrors, RuleProblem
-from ..examples import check_examples
-from ..model import RuleBook
+from ..quiz.examples import check_examples
+from ..quiz.model import RuleBook
 from .build import build_rulebook
 from .files import find_rule_files
 from .loader import load_yaml

@@ -11,19 +11,10 @@ from collections.abc import Sequence
 from itertools import pairwise
 
 from ..errors import RuleProblem
-from ..model import Checklist, ChecklistGroup, Example, Knockout, Origin, Quiz, Rule, RuleBook
-from ..scoring import PROFILE, SCORE, profile_best, profile_can_lead, reachable_totals, total_range
+from ..quiz.model import Checklist, ChecklistGroup, Example, Knockout, Origin, Quiz, Rule, RuleBook
+from ..quiz.scoring import PROFILE, SCORE, profile_best, profile_can_lead, reachable_totals, total_range
 from .limits import MAX_PROFILE_STEPS, MAX_TOTALS
-from .schema import (
-    ChecklistDef,
-    FileDefinitions,
-    OutcomeDef,
-    QuizDef,
-    Ref,
-    RuleDef,
-    TopicDef,
-    suggestion,
-)
+from .schema import ChecklistDef, FileDefinitions, OutcomeDef, QuizDef, Ref, RuleDef, TopicDef, suggestion
 
 _KIND_NAMES = {"rule": "Regel", "quiz": "Quiz", "checklist": "Checkliste", "topic": "Thema"}
 

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..errors import RuleProblem
-from ..model import Answer, Origin, Outcome, Rule
+from ..quiz.model import Answer, Origin, Outcome, Rule
 from .limits import MAX_INT_DIGITS
 from .loader import Value, YamlList, YamlMap
 

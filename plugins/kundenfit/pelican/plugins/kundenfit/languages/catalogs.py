@@ -18,7 +18,7 @@ from babel.messages.mofile import write_mo
 
 from .catalog_check import CatalogErrors, CatalogProblem, read_checked
 
-PLUGIN_LOCALEDIR = Path(__file__).parent / "locale"
+PLUGIN_LOCALEDIR = Path(__file__).parents[1] / "locale"
 PLUGIN_DOMAIN = "kundenfit"
 # Domains whose texts no template %-formats (rule texts): their `%` needs no doubling.
 PLAIN_DOMAINS = {"rules"}

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from .model import Rule
+from ..quiz.model import Rule
 
 
 @dataclass(frozen=True)

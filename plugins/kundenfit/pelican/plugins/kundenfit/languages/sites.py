@@ -14,8 +14,8 @@ import posixpath
 import sys
 from pathlib import Path
 
+from ..errors import KundenfitError
 from . import catalogs
-from .errors import KundenfitError
 
 I18N_MODULE = "pelican.plugins.i18n_subsites.i18n_subsites"
 # The main site's language and address, put into its settings when it starts; the i18n plugin

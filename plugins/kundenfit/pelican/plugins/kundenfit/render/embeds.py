@@ -13,8 +13,8 @@ import re
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from .errors import DirectiveError
-from .model import RuleBook
+from ..errors import DirectiveError
+from ..quiz.model import RuleBook
 
 # The placeholder element markdown.DirectiveProcessor writes (Python-Markdown sorts attributes).
 PLACEHOLDER = re.compile(

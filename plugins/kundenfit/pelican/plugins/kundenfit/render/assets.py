@@ -14,7 +14,7 @@ from pathlib import Path
 
 import rjsmin
 
-STATIC_DIR = Path(__file__).parent / "static"
+STATIC_DIR = Path(__file__).parents[1] / "static"
 JS_NAME = "kundenfit.js"
 # Only on embed pages: the frame protocols (loader.js's sizing and scrolling, WordPress's).
 FRAME_JS_NAME = "kundenfit-frame.js"

@@ -7,10 +7,10 @@ from __future__ import annotations
 
 import math
 
+from ..quiz.model import RuleBook
 from .assets import CSS_NAME, EMBED_CSS_NAME, FRAME_JS_NAME, JS_NAME, LOADER_NAME
 from .credits import Credit, credits_for
-from .model import RuleBook
-from .render.quiz_data import quiz_data
+from .quiz_data import quiz_data
 from .urls import Addresses
 
 # About how long one question takes to read and answer; "12 Fragen, 3 Minuten".

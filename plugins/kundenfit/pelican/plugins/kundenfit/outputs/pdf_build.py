@@ -22,8 +22,8 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 from urllib.request import urlopen
 
+from ..errors import KundenfitError
 from . import pdf as pdf_engine
-from .errors import KundenfitError
 
 # Stands in for the site's origin when SITEURL is empty or relative, so that WeasyPrint still
 # gets absolute URLs (which the fetcher maps to files; nothing is ever requested from it).

@@ -21,7 +21,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from .assets import FINGERPRINTED
+from ..render.assets import FINGERPRINTED
 
 HOSTS = ("cloudflare", "netlify", "nginx", "apache", "github-pages", "s3")
 DEFAULT_HOST = "cloudflare"

@@ -8,7 +8,7 @@ and the build stop with the example's file and line.
 
 from __future__ import annotations
 
-from .errors import RuleProblem
+from ..errors import RuleProblem
 from .model import Example, Quiz, RuleBook
 from .scoring import PROFILE, score
 

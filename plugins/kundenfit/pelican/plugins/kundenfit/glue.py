@@ -7,16 +7,17 @@ from pathlib import Path
 
 from pelican import signals
 
-from . import catalogs, content_errors, sites
+from . import content_errors
 from . import settings as kf_settings
 from .content_files import ignore_pattern, read_extensions, skipped_content
-from .embeds import check_content, feed_version
 from .errors import KundenfitError
 from .generator import KundenfitGenerator
-from .host_output import write_host_files
-from .markdown import KundenfitMarkdownExtension
-from .pdf_build import build_checklist_pdfs
+from .languages import catalogs, sites
+from .outputs.host_output import write_host_files
+from .outputs.pdf_build import build_checklist_pdfs
 from .problems import quiet_build_failures, stop_after_logged, stop_build
+from .render.embeds import check_content, feed_version
+from .render.markdown import KundenfitMarkdownExtension
 
 pdf_logger = logging.getLogger("kundenfit.pdf")
 host_logger = logging.getLogger("kundenfit.hosts")

@@ -29,7 +29,7 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-from .errors import KundenfitError
+from ..errors import KundenfitError
 
 SETTING = "KUNDENFIT_NEWSLETTER"
 DEFAULTS = {

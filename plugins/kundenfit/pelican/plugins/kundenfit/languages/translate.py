@@ -18,9 +18,9 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from ..quiz.model import VISIBLE_TEXT, Rule, RuleBook
+from ..rules.loader import Value, YamlList, YamlMap, parse_yaml
 from . import catalogs
-from .model import VISIBLE_TEXT, Rule, RuleBook
-from .rules.loader import Value, YamlList, YamlMap, parse_yaml
 
 DOMAIN = "rules"
 # Separates the parts of a translator comment: "kundenfit › grenzen › answer 3".

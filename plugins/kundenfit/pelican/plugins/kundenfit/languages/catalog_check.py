@@ -17,7 +17,7 @@ from pathlib import Path
 from babel.messages.catalog import PYTHON_FORMAT, Catalog, Message
 from babel.messages.pofile import PoFileParser
 
-from .errors import KundenfitError, RuleFileErrors
+from ..errors import KundenfitError, RuleFileErrors
 
 KEYWORDS = ("msgctxt", "msgid", "msgid_plural", "msgstr")
 QUOTED = re.compile(r'"(?:[^"\\]|\\.)*"')
