@@ -22,6 +22,7 @@ A case file:
     settings: |                   # appended to the settings file
       KUNDENFIT_ORDER = 3
     fifo: [content/rules/pipe.yaml]   # named pipes (non-regular files)
+    symlinks: {content/articles/de/loop: ..}   # links (name: where it points)
     expect: "content/rules/demo.yaml:1: YAML kann diese Zeile nicht lesen: …"
     exit: 2                       # optional; 0 for a note that does not stop the build
 """
@@ -126,6 +127,8 @@ def apply_case(case: dict, site: Path, settings_name: str) -> None:
         target = site / relative
         target.parent.mkdir(parents=True, exist_ok=True)
         os.mkfifo(target)
+    for relative, points_to in (case.get("symlinks") or {}).items():
+        (site / relative).symlink_to(points_to)
     if case.get("settings"):
         with (site / settings_name).open("a", encoding="utf-8") as settings:
             settings.write("\n" + case["settings"])

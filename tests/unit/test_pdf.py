@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 from pelican.plugins.kundenfit.errors import KundenfitError
-from pelican.plugins.kundenfit.outputs import pdf, pdf_build
+from pelican.plugins.kundenfit.outputs import pdf
 from pelican.plugins.kundenfit.outputs.pdf_build import SiteFetcher, build_checklist_pdfs
 from pelican.plugins.kundenfit.render.assets import STATIC_DIR
 
@@ -226,11 +226,6 @@ def count_renders(monkeypatch):
     return calls
 
 
-@pytest.fixture
-def fresh_warnings(monkeypatch):
-    monkeypatch.setattr(pdf_build, "_warned", set())
-
-
 def test_builder_writes_pdfs_and_reuses_the_cache(weasyprint_ok, tmp_path, count_renders):
     site, cache = tmp_path / "out", tmp_path / "cache"
     checklists = make_site(site)
@@ -286,9 +281,7 @@ def test_english_subsite_reads_the_main_sites_files(weasyprint_ok, tmp_path):
     assert reader.trailer["/Root"]["/Lang"] == "en"
 
 
-def test_missing_page_stops_the_build_a_missing_stylesheet_is_a_warning(
-    weasyprint_ok, tmp_path, caplog, fresh_warnings
-):
+def test_missing_page_stops_the_build_a_missing_stylesheet_is_a_warning(weasyprint_ok, tmp_path, caplog):
     site = tmp_path / "out"
     checklists = make_site(site)
     log = logging.getLogger("kundenfit.test")
@@ -312,7 +305,7 @@ def test_missing_page_stops_the_build_a_missing_stylesheet_is_a_warning(
     assert calls == [1]
 
 
-def test_without_weasyprint_one_warning_and_no_pdfs(tmp_path, monkeypatch, caplog, fresh_warnings):
+def test_without_weasyprint_one_warning_and_no_pdfs(tmp_path, monkeypatch, caplog):
     monkeypatch.setattr(pdf, "pdf_support", lambda: (False, "WeasyPrint ist nicht installiert (Test)"))
     monkeypatch.setattr(pdf, "render_pdf", lambda *a, **k: pytest.fail("must not render"))
     site = tmp_path / "out"
@@ -330,7 +323,7 @@ def test_without_weasyprint_one_warning_and_no_pdfs(tmp_path, monkeypatch, caplo
     assert not list(site.rglob("*.pdf"))
 
 
-def test_without_weasyprint_a_required_build_stops(tmp_path, monkeypatch, fresh_warnings):
+def test_without_weasyprint_a_required_build_stops(tmp_path, monkeypatch):
     monkeypatch.setattr(pdf, "pdf_support", lambda: (False, "WeasyPrint ist nicht installiert (Test)"))
     site = tmp_path / "out"
     checklists = make_site(site)

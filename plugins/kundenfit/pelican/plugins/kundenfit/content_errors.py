@@ -1,15 +1,17 @@
 """An article Pelican cannot read stops the build, with one line naming the file and the fix.
 
-Pelican logs an impossible date, a missing title or a file not in UTF-8 as an ERROR, leaves the
-article out and exits 0: the article silently disappears. `--fatal errors` would stop at the
-first such line with a traceback and also stop for problems that lose nothing. Instead a filter
-on Pelican's own loggers turns each of these records into a coach's line (file:line, what to do)
-as it happens, and `stop_if_any` ends the build once every article has been read, before
-anything is written. No Pelican import: glue.py installs the filter.
+Pelican leaves out a file its reader fails on (an impossible date, not UTF-8) or that lacks a
+title, logs an error and exits 0: the article silently disappears. So every reader of a run is
+checked where it reads (Pelican's documented `readers_init` hook, `checked_reader`): such a file
+is noted in the run's settings with a coach's line and raised as `UnreadableContent`. Pelican
+leaves the file out as before; `ShowUnreadable` puts our line in place of Pelican's report
+(found by the exception it carries, not by Pelican's wording), and `glue` stops the build once
+every file is read. No Pelican import.
 """
 
 from __future__ import annotations
 
+import functools
 import logging
 import os
 import re
@@ -18,45 +20,104 @@ from pathlib import Path
 
 from dateutil import parser as date_parser
 
-# Pelican's loggers that report an article or page it skips (generators.py, contents.py).
+# Pelican's loggers that report a file it leaves out (generators.py, contents.py).
 LOGGERS = ("pelican.generators", "pelican.contents")
 HEADER = re.compile(r"^\s*(date|modified)\s*:\s*(.*?)\s*$", re.IGNORECASE)
+# The lines of this run's unreadable files, kept in the run's own settings (no module state).
+FAILED = "_KUNDENFIT_UNREADABLE"
 
 
-class ContentErrors(logging.Filter):
-    """Rewrites Pelican's 'Could not process' and 'Skipping' errors; counts them for this run."""
+class UnreadableContent(Exception):
+    """A content file Pelican must leave out; the message is the coach's line."""
 
-    def __init__(self):
-        super().__init__()
-        self.content_path = ""
-        self.failed: list[str] = []  # files reported in this run
 
-    def start(self, content_path: str) -> None:
-        """A new build: nothing failed yet (no state outlives a run, also under autoreload)."""
-        self.content_path, self.failed = content_path, []
+def start_run(settings: dict) -> None:
+    """A new run (also under autoreload): nothing unreadable yet."""
+    settings[FAILED] = []
 
-    def filter(self, record: logging.LogRecord) -> bool:
-        if record.levelno < logging.ERROR or not isinstance(record.args, tuple) or not record.args:
+
+def failed(settings: dict) -> list[str]:
+    return settings.get(FAILED) or []
+
+
+@functools.cache
+def checked_reader(cls: type) -> type:
+    """`cls` whose `read` turns every way a file gets lost into one `UnreadableContent`."""
+
+    def read(self, source_path: str):
+        try:
+            content, metadata = cls.read(self, source_path)
+        except Exception as error:
+            _give_up(self.settings, unreadable(source_path, error))
+        missing_field = _missing_field(self.settings, source_path, metadata)
+        if missing_field:
+            _give_up(self.settings, missing(source_path, missing_field))
+        outside = _outside_output(source_path, metadata)
+        if outside:
+            _give_up(self.settings, outside)
+        return content, metadata
+
+    # Same name: Pelican records the reader's class name in the metadata.
+    return type(cls.__name__, (cls,), {"read": read, "__qualname__": cls.__qualname__, "checked": True})
+
+
+def check_readers(readers) -> None:
+    """`readers_init`: every reader of this run reports the files it cannot read."""
+    for extension, cls in list(readers.reader_classes.items()):
+        if isinstance(cls, type) and not getattr(cls, "checked", False):
+            readers.reader_classes[extension] = checked_reader(cls)
+
+
+def _give_up(settings: dict, line: str):
+    settings.setdefault(FAILED, []).append(line)
+    raise UnreadableContent(line)
+
+
+def _under(settings: dict, source_path: str, key: str) -> bool:
+    relative = os.path.relpath(source_path, settings.get("PATH") or ".")
+    return any(
+        relative == folder or relative.startswith(folder.rstrip("/") + "/") or not folder
+        for folder in settings.get(key) or []
+    )
+
+
+def _from_file_name(settings: dict, source_path: str, field: str) -> bool:
+    """Whether FILENAME_METADATA or PATH_METADATA gives `field` for this file."""
+    for key, text in (("FILENAME_METADATA", Path(source_path).stem), ("PATH_METADATA", source_path)):
+        pattern = settings.get(key)
+        if pattern and f"(?P<{field}>" in pattern and re.search(pattern, text):
             return True
-        if record.msg == "Could not process %s":
-            path = os.path.join(self.content_path, str(record.args[0]))
-            line = unreadable(path, sys.exc_info()[1])
-        elif record.msg.startswith("Skipping %s: could not find information about"):
-            path = str(record.args[0])
-            line = missing(path, str(record.args[1]))
-        elif record.msg.startswith("Skipping %s: file %r would be written outside"):
-            path = str(record.args[0])
-            if path in self.failed:
-                return False  # the consequence of a problem already reported (no title, no slug)
-            line = (
-                f"{path}:1: die Seite würde außerhalb von output/ geschrieben ({record.args[1]!r}) "
-                "– prüfe Slug: und Save_as:."
+    return False
+
+
+def _missing_field(settings: dict, source_path: str, metadata: dict) -> str | None:
+    """The field Pelican requires and this file lacks: a title, and a date for an article."""
+    if "title" not in metadata and not _from_file_name(settings, source_path, "title"):
+        return "title"
+    is_article = _under(settings, source_path, "ARTICLE_PATHS") and not _under(
+        settings, source_path, "PAGE_PATHS"
+    )
+    draft = str(metadata.get("status") or settings.get("DEFAULT_STATUS") or "").lower() == "draft"
+    if (
+        is_article
+        and not draft  # Pelican dates a draft without a date itself
+        and "date" not in metadata
+        and not settings.get("DEFAULT_DATE")
+        and not _from_file_name(settings, source_path, "date")
+    ):
+        return "date"
+    return None
+
+
+def _outside_output(source_path: str, metadata: dict) -> str | None:
+    for field in ("slug", "save_as"):
+        value = str(metadata.get(field) or "")
+        if value and (os.path.isabs(value) or os.path.normpath(value).split(os.sep)[0] == ".."):
+            return (
+                f"{source_path}:1: die Seite würde außerhalb von output/ geschrieben ({value!r}) "
+                f"– nimm „..“ und den Schrägstrich am Anfang aus {field.capitalize()}:."
             )
-        else:
-            return True
-        self.failed.append(path)
-        record.msg, record.args, record.exc_info, record.exc_text = "%s", (line,), None, None
-        return True
+    return None
 
 
 def unreadable(path: str, error: BaseException | None) -> str:
@@ -107,12 +168,20 @@ def missing(path: str, field: str) -> str:
     )
 
 
-FILTER = ContentErrors()
+class ShowUnreadable(logging.Filter):
+    """Pelican's report of a file it left out because of an `UnreadableContent` becomes our line."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        errors = [sys.exc_info()[1], *(record.args if isinstance(record.args, tuple) else ())]
+        error = next((e for e in errors if isinstance(e, UnreadableContent)), None)
+        if error is not None:
+            record.msg, record.args, record.exc_info, record.exc_text = "%s", (str(error),), None, None
+        return True
 
 
 def install() -> None:
     """Put the filter first on Pelican's loggers (before its de-duplication), once."""
     for name in LOGGERS:
         logger = logging.getLogger(name)
-        if FILTER not in logger.filters:
-            logger.filters.insert(0, FILTER)
+        if not any(isinstance(f, ShowUnreadable) for f in logger.filters):
+            logger.filters.insert(0, ShowUnreadable())

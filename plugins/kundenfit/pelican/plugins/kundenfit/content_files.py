@@ -4,8 +4,9 @@ Pelican reads every file whose extension has a reader: a named pipe called `x.md
 build for ever, and the `._x.md` macOS writes beside each article on a shared drive fails as a
 broken article. Before any generator lists the content, each such file (and every editor
 leftover next to an article) gets one note, and Pelican is told to leave it alone through
-IGNORE_FILES, which Pelican matches against file names. The rules folder is the rule loader's
-(`rules/files.py`, same table of leftovers).
+IGNORE_FILES, which Pelican matches against file names. So does a folder link that points to a
+folder it lies in (Pelican follows links and would read it without end). The rules folder is the
+rule loader's (`rules/files.py`, same table of leftovers).
 """
 
 from __future__ import annotations
@@ -39,6 +40,9 @@ def skipped_content(content_dir: Path, extensions: set[str], skip: set[Path]) ->
     found = []
     for parent, folders, names in os.walk(content_dir):
         folders[:] = sorted(f for f in folders if Path(parent, f) not in skip and not f.startswith("."))
+        for name in folders:
+            if _loops(Path(parent) / name):
+                found.append((Path(parent) / name, _LOOP_NOTE.format(path=Path(parent) / name)))
         for name in sorted(names):
             if Path(bare_name(name)).suffix[1:].lower() not in extensions:
                 continue
@@ -47,6 +51,20 @@ def skipped_content(content_dir: Path, extensions: set[str], skip: set[Path]) ->
             if note:
                 found.append((path, note))
     return found
+
+
+_LOOP_NOTE = (
+    "{path}: übersprungen – dieser Ordner-Link zeigt auf einen Ordner, in dem er selbst liegt, "
+    "Pelican läse ihn ohne Ende; lösch den Link oder lass ihn auf einen anderen Ordner zeigen."
+)
+
+
+def _loops(folder: Path) -> bool:
+    """Whether `folder` is a link to itself or to a folder that contains it (Pelican follows links)."""
+    if not folder.is_symlink():
+        return False
+    target, here = folder.resolve(), folder.parent.resolve()
+    return target == here or target in here.parents
 
 
 def _note(path: Path, name: str) -> str | None:

@@ -42,8 +42,9 @@ def check_settings(pelican):
 
 def stop_on_unreadable_content(generators):
     """Once every article is read: an article Pelican had to leave out stops the build."""
-    if content_errors.FILTER.failed:
-        stop_after_logged(len(content_errors.FILTER.failed))
+    unreadable = content_errors.failed(generators[0].settings) if generators else []
+    if unreadable:
+        stop_after_logged(len(unreadable))
 
 
 def add_markdown_directive(pelican):
@@ -67,7 +68,7 @@ def get_generators(pelican):
     """Every run (also each autoreload run after a failed one) starts afresh: no unreadable
     article yet, and every language subsite still to build."""
     sites.start_run(pelican.settings)
-    content_errors.FILTER.start(pelican.settings.get("PATH") or "")
+    content_errors.start_run(pelican.settings)
     return KundenfitGenerator
 
 
@@ -123,9 +124,10 @@ def queue_pdfs(generators):
 
 def build_pdfs(pelican):
     """Once every page and theme file is written: one PDF per checklist and language."""
+    warned: set[str] = set()  # each warning once per build, for all languages
     try:
         for job in pelican.settings.pop(PDF_JOBS_KEY, []):
-            build_checklist_pdfs(**job, log=pdf_logger)
+            build_checklist_pdfs(**job, log=pdf_logger, warned=warned)
     except KundenfitError as error:
         stop_build([error])
 
@@ -154,6 +156,7 @@ def register():
     signals.initialized.connect(skip_unreadable_content)
     signals.all_generators_finalized.connect(stop_on_unreadable_content)
     signals.get_generators.connect(get_generators)
+    signals.readers_init.connect(content_errors.check_readers)
     signals.all_generators_finalized.connect(embed_views)
     signals.feed_generated.connect(link_views_in_feed)
     signals.all_generators_finalized.connect(queue_pdfs)

@@ -30,15 +30,14 @@ from . import pdf as pdf_engine
 PLACEHOLDER_ORIGIN = "http://kundenfit.invalid"
 CACHE_FORMAT = 1
 
+
 # Warnings already given in this process (PDFs skipped, a refused URL): each only once, not
 # once per language or per rebuild of `make serve`.
-_warned: set[str] = set()
-
-
-def _warn_once(log, message: str) -> None:
-    if message not in _warned:
-        _warned.add(message)
-        log.warning(message)
+def _warn_once(log, message: str, warned: set[str]) -> None:
+    """Log `message` unless this build already did (every language's PDFs share `warned`)."""
+    if message not in warned:
+        warned.add(message)
+        log.warning("%s", message)
 
 
 def _sha256(data: bytes) -> str:
@@ -227,16 +226,18 @@ def _from_cache(job: dict) -> dict | None:
     return {"pages": pages, "missing": [], "refused": []}
 
 
-def _warn_about(job: dict, outcome: dict, log) -> None:
+def _warn_about(job: dict, outcome: dict, log, warned: set[str]) -> None:
     what = job["what"]
     # The page in a browser lacks these too; the PDF shows what the browser would print.
     for url in outcome["missing"]:
-        _warn_once(log, f"{what}: fehlt im output, ohne gedruckt: {url}")
+        _warn_once(log, f"{what}: fehlt im output, ohne gedruckt: {url}", warned)
     for url in outcome["refused"]:
-        _warn_once(log, f"{what}: nicht geladen (fremde Adresse): {url}")
+        _warn_once(log, f"{what}: nicht geladen (fremde Adresse): {url}", warned)
     if outcome["pages"] != 1:
         pages = outcome["pages"]
-        _warn_once(log, f"{what}: {pages} Seiten statt einer – kürze die Checkliste oder teile sie auf.")
+        _warn_once(
+            log, f"{what}: {pages} Seiten statt einer – kürze die Checkliste oder teile sie auf.", warned
+        )
 
 
 def build_checklist_pdfs(
@@ -247,6 +248,7 @@ def build_checklist_pdfs(
     cache_dir: Path,
     required: bool,
     log,
+    warned: set[str] | None = None,
 ) -> list[dict]:
     """Write one PDF per checklist of one language; return [{id, lang, pdf_url}, ...].
 
@@ -255,13 +257,15 @@ def build_checklist_pdfs(
     Without WeasyPrint: one warning and [] – or a KundenfitError when `required`.
     A checklist page missing from the output is a KundenfitError; a missing stylesheet or image,
     or one on another host, is left out with a warning (as a browser would leave it out).
+    `warned`: the warnings this build gave already (each is given once per build).
     """
+    warned = set() if warned is None else warned
     ok, reason = pdf_engine.pdf_support()
     if not ok:
         message = f"PDFs übersprungen: {reason}"
         if required:
             raise KundenfitError(f"{message} – KUNDENFIT_PDF_REQUIRED verlangt die PDFs.")
-        _warn_once(log, message)
+        _warn_once(log, message, warned)
         return []
     output_path, cache_dir = Path(output_path), Path(cache_dir)
     started = time.perf_counter()
@@ -272,7 +276,7 @@ def build_checklist_pdfs(
         if outcome is None:
             outcome = render_job(job)
             rendered += 1
-        _warn_about(job, outcome, log)
+        _warn_about(job, outcome, log, warned)
     results = [
         {"id": item["id"], "lang": lang, "pdf_url": f"{siteurl.rstrip('/')}/{item['pdf_save_as']}"}
         for item in checklists
