@@ -75,7 +75,9 @@ PATH = "content"
 ARTICLE_PATHS = ["articles/de"]
 PAGE_PATHS = ["pages/de"]
 STATIC_PATHS = []
-IGNORE_FILES = [".#*", "rules"]
+# Emacs lock files. Not "rules": `make serve` watches everything in content/ that is not ignored,
+# and a rule file edit must rebuild the site (no language reads content/rules as an article).
+IGNORE_FILES = [".#*"]
 READERS = {"html": None}
 
 # Smarty: typographic quotes, dashes and ellipses.
