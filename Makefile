@@ -12,7 +12,6 @@ CONFFILE := pelican.conf.py
 PUBLISHCONF := publishconf.py
 PELICANOPTS ?=
 PORT ?= 8000
-STAGING := .build-new
 # Plain log lines on stderr: one line per problem, never wrapped into columns.
 PELICAN_LOG := --log-handler plain
 
@@ -60,15 +59,13 @@ lock:
 		.lock-venv/bin/python -m pip install --quiet --dry-run --require-hashes -r $$name.lock || exit 1; done
 	rm -rf .lock-venv
 
-# Build into a staging folder and swap it in only on success: a failed build never
-# touches the last good output/. $(1) is the settings file.
+# Build into a staging folder and put it in place of output/ only on success, one build at a
+# time, so that output/ always holds a complete site (also when it is a link to a web root); a
+# broken settings file or a full disk is one line (plugins/site_helpers/.../build.py).
+# $(1) is the settings file.
 define build_into_output
-	rm -rf $(STAGING)
-	$(PELICAN) $(INPUTDIR) -o $(STAGING) -s $(1) $(PELICAN_LOG) $(PELICANOPTS) || { rm -rf $(STAGING); exit 1; }
-	rm -rf $(OUTPUTDIR).old
-	if [ -d $(OUTPUTDIR) ]; then mv $(OUTPUTDIR) $(OUTPUTDIR).old; fi
-	mv $(STAGING) $(OUTPUTDIR)
-	rm -rf $(OUTPUTDIR).old
+	$(BIN)/python -m pelican.plugins.site_helpers.build --output $(OUTPUTDIR) --settings $(1) \
+		-- $(INPUTDIR) $(PELICAN_LOG) $(PELICANOPTS)
 endef
 
 html: $(VENV)/.installed
@@ -82,7 +79,8 @@ serve: html
 	$(PELICAN) $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) $(PELICAN_LOG) $(PELICANOPTS) --autoreload --listen --port $(PORT)
 
 clean:
-	rm -rf $(OUTPUTDIR) $(OUTPUTDIR).old $(STAGING) cache .pytest_cache .hypothesis .coverage
+	rm -rf $(OUTPUTDIR) $(OUTPUTDIR).old .$(OUTPUTDIR).build-new .$(OUTPUTDIR).lock cache \
+		.pytest_cache .hypothesis .coverage
 	find . -name __pycache__ -not -path './$(VENV)/*' -prune -exec rm -rf {} +
 
 # Coverage of plugins/ (also inside the `pelican` subprocesses the tests start) must stay above

@@ -80,16 +80,20 @@ STATIC_PATHS = []
 IGNORE_FILES = [".#*"]
 READERS = {"html": None}
 
-# Smarty: typographic quotes, dashes and ellipses.
 MARKDOWN = {
     "extension_configs": {
         "markdown.extensions.meta": {},
-        "markdown.extensions.smarty": {"substitutions": {}},
         "markdown.extensions.toc": {},
         "markdown.extensions.attr_list": {},
         "markdown.extensions.sane_lists": {},
     },
     "output_format": "html5",
+}
+# The German texts are written with their own quotes („…“) and dashes; Smarty would turn a stray
+# "…" into English quotes. The English ones get Smarty's typographic quotes and apostrophes.
+MARKDOWN_ENGLISH = {
+    **MARKDOWN,
+    "extension_configs": {**MARKDOWN["extension_configs"], "markdown.extensions.smarty": {"substitutions": {}}},
 }
 
 # --- URLs ----------------------------------------------------------------------------------
@@ -132,6 +136,7 @@ I18N_SUBSITES = {
     "en": {
         "ARTICLE_PATHS": ["articles/en"],
         "PAGE_PATHS": ["pages/en"],
+        "MARKDOWN": MARKDOWN_ENGLISH,
         "SITESUBTITLE": "Find the clients who fit you",
         "LOCALE": ("en_GB.UTF-8", "C.UTF-8", ""),
         "DEFAULT_DATE_FORMAT": "%d %B %Y",

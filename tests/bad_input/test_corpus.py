@@ -80,7 +80,6 @@ def make_html(site: Path, kind: str) -> subprocess.CompletedProcess:
             f"INPUTDIR={site / 'content'}",
             f"OUTPUTDIR={site / 'output'}",
             f"CONFFILE={site / BASES[kind]['settings']}",
-            f"STAGING={site / '.build-new'}",
             f"PELICANOPTS=-e CACHE_PATH='\"{site / 'cache'}\"'",
         ],
         cwd=site,

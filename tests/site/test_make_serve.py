@@ -86,7 +86,6 @@ def test_make_serve_rebuilds_every_edit_survives_a_broken_rule_file_and_stops_on
         f"INPUTDIR={site / 'content'}",
         f"OUTPUTDIR={site / 'output'}",
         f"CONFFILE={site / 'pelican.conf.py'}",
-        f"STAGING={site / '.build-new'}",
         f"PORT={port}",
     ]
     with log.open("w") as handle:

@@ -17,7 +17,15 @@ from bs4 import BeautifulSoup
 from tests.support.build import ROOT
 
 IGNORE = shutil.ignore_patterns(
-    ".venv", "output", "output.old", ".build-new", "cache", ".git", "__pycache__", "*.mo"
+    ".venv",
+    "output",
+    "output.old",
+    ".output.build-new",
+    ".output.lock",
+    "cache",
+    ".git",
+    "__pycache__",
+    "*.mo",
 )
 PLACEHOLDER_SETTINGS = [
     "SITEURL",

@@ -9,6 +9,7 @@ the lines above already say everything the coach needs.
 
 from __future__ import annotations
 
+import errno
 import logging
 
 from .errors import KundenfitError, RuleFileErrors
@@ -48,17 +49,44 @@ def stop_after_logged(count: int) -> None:
     raise BuildFailed(count)
 
 
+# What the operating system refused, and what the coach can do about it.
+_OS_ADVICE = {
+    errno.ENOSPC: "kein Platz mehr auf dem Datenträger – mach Platz frei und bau noch einmal",
+    errno.EDQUOT: "dein Speicherkontingent ist voll – mach Platz frei und bau noch einmal",
+    errno.EACCES: "keine Berechtigung zum Schreiben – prüfe mit `ls -l`, wem der Ordner gehört "
+    "(nach einem Build mit sudo: `sudo chown -R $USER` auf den Ordner), und bau noch einmal",
+    errno.EPERM: "keine Berechtigung zum Schreiben – prüfe mit `ls -l`, wem der Ordner gehört "
+    "(nach einem Build mit sudo: `sudo chown -R $USER` auf den Ordner), und bau noch einmal",
+    errno.EROFS: "der Datenträger ist schreibgeschützt – gib ihn zum Schreiben frei oder wähle einen "
+    "anderen Ordner (make html OUTPUTDIR=…)",
+    errno.ENOENT: "den Ordner gibt es nicht – prüfe den Pfad (bei einem Link: wohin er zeigt, "
+    "und ob das Laufwerk eingebunden ist)",
+    errno.ENOTDIR: "ein Teil des Pfads ist eine Datei, kein Ordner – prüfe den Pfad",
+}
+
+
+def os_problem_line(error: OSError, path: str | None = None) -> str:
+    """One line for an operating-system error: the path, what happened, what to do."""
+    where = path or error.filename or "output/"
+    advice = _OS_ADVICE.get(error.errno, f"{error.strerror or error} – prüfe den Ordner und bau noch einmal")
+    return f"{where}: {advice}; die letzte fertige Website bleibt, wie sie war."
+
+
 class QuietBuildFailure(logging.Filter):
-    """Drop the traceback Pelican attaches to a BuildFailed; keep its one-line message."""
+    """Drop the traceback Pelican attaches to a BuildFailed, keeping its one-line message; an
+    operating-system error (disk full, no permission) becomes one line naming the path."""
 
     def filter(self, record: logging.LogRecord) -> bool:
         error = record.exc_info[1] if record.exc_info else None
-        if not isinstance(error, BuildFailed):
+        if not isinstance(error, (BuildFailed, OSError)):
             for arg in record.args if isinstance(record.args, tuple) else ():
-                if isinstance(arg, BuildFailed):
+                if isinstance(arg, (BuildFailed, OSError)):
                     error = arg
         if isinstance(error, BuildFailed):
             record.msg, record.args, record.exc_info, record.exc_text = "%s", (str(error),), None, None
+        elif isinstance(error, OSError) and error.errno in _OS_ADVICE:
+            line = os_problem_line(error)
+            record.msg, record.args, record.exc_info, record.exc_text = "%s", (line,), None, None
         return True
 
 
