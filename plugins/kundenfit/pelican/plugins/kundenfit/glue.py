@@ -6,6 +6,8 @@ import logging
 from pathlib import Path
 
 from pelican import signals
+from pelican.generators import PelicanTemplateNotFound
+from pelican.urlwrappers import Category
 
 from . import content_errors
 from . import settings as kf_settings
@@ -24,6 +26,19 @@ host_logger = logging.getLogger("kundenfit.hosts")
 content_logger = logging.getLogger("kundenfit.content")
 # The PDF jobs of one run travel on that run's own settings (no state outlives a build).
 PDF_JOBS_KEY = "_KUNDENFIT_PDF_JOBS"
+
+
+def addresses_without_trailing_slash(pelican):
+    """`SITEURL = "https://x.de/"` would give `https://x.de//feeds/…` wherever Pelican, a theme or
+    this plugin writes `{{ SITEURL }}/…`: the site's addresses (main site, subsites, feeds) lose a
+    trailing slash before anything reads them."""
+    settings = pelican.settings
+    for key in ("SITEURL", "FEED_DOMAIN"):
+        if isinstance(settings.get(key), str):
+            settings[key] = settings[key].rstrip("/")
+    for overrides in sites.subsites(settings).values():
+        if isinstance(overrides, dict) and isinstance(overrides.get("SITEURL"), str):
+            overrides["SITEURL"] = overrides["SITEURL"].rstrip("/")
 
 
 def check_settings(pelican):
@@ -45,6 +60,56 @@ def stop_on_unreadable_content(generators):
     unreadable = content_errors.failed(generators[0].settings) if generators else []
     if unreadable:
         stop_after_logged(len(unreadable))
+
+
+def one_page_per_address(generators):
+    """Two articles or pages that would be written to the same file (same slug and language) stop
+    the build with one line each, before Pelican fails on the second with a traceback."""
+    first: dict[str, str] = {}
+    problems = []
+    own = ("articles", "hidden_articles", "drafts", "pages", "hidden_pages", "draft_pages")  # no translations
+    contents = [c for g in generators for attr in own for c in getattr(g, attr, None) or []]
+    for content in {id(c): c for c in contents}.values():
+        save_as, source = getattr(content, "save_as", ""), content.source_path or "?"
+        if not save_as:
+            continue
+        if save_as in first and first[save_as] != source:
+            problems.append(
+                KundenfitError(
+                    f"{source}:1: wird nach {save_as} geschrieben wie schon {first[save_as]} (gleicher Slug "
+                    "und gleiche Sprache) – gib einem der beiden eine eigene Zeile „Slug: …“."
+                )
+            )
+        first.setdefault(save_as, source)
+    if problems:
+        stop_build(problems)
+
+
+def pages_fit_the_theme(generator):
+    """A page that names a template the theme lacks (`Template: landing` under another theme) is
+    built with the theme's page template, with one note, so any theme builds the site."""
+    for page in [*generator.pages, *generator.hidden_pages, *generator.draft_pages]:
+        if page.template == "page":
+            continue
+        try:
+            generator.get_template(page.template)
+        except PelicanTemplateNotFound:
+            content_logger.warning(
+                "%s: das Theme hat keine Vorlage „%s“ – die Seite wird mit seiner Vorlage „page“ gebaut.",
+                page.source_path,
+                page.template,
+            )
+            page.template = "page"
+
+
+def drafts_without_category(generator):
+    """A draft without `Category:` builds as a published article without one does: Pelican writes
+    drafts with their category and gives none when CATEGORY_SAVE_AS is empty (this site), so the
+    draft gets Pelican's DEFAULT_CATEGORY."""
+    default = generator.settings.get("DEFAULT_CATEGORY") or "misc"
+    for draft in [*getattr(generator, "drafts", []), *getattr(generator, "drafts_translations", [])]:
+        if not hasattr(draft, "category"):
+            draft.category = Category(default, generator.settings)
 
 
 def add_markdown_directive(pelican):
@@ -150,11 +215,15 @@ def write_hosting(pelican):
 def register():
     quiet_build_failures(logging.getLogger("pelican"))
     content_errors.install()
+    signals.initialized.connect(addresses_without_trailing_slash)
     signals.initialized.connect(sites.remember_main_site)
     signals.initialized.connect(check_settings)
     signals.initialized.connect(add_markdown_directive)
     signals.initialized.connect(skip_unreadable_content)
     signals.all_generators_finalized.connect(stop_on_unreadable_content)
+    signals.all_generators_finalized.connect(one_page_per_address)
+    signals.article_generator_finalized.connect(drafts_without_category)
+    signals.page_generator_finalized.connect(pages_fit_the_theme)
     signals.get_generators.connect(get_generators)
     signals.readers_init.connect(content_errors.check_readers)
     signals.all_generators_finalized.connect(embed_views)

@@ -14,6 +14,8 @@ import posixpath
 import sys
 from pathlib import Path
 
+from babel import Locale, UnknownLocaleError
+
 from ..errors import KundenfitError
 from . import catalogs
 
@@ -127,6 +129,44 @@ def settings_problems(settings: dict) -> list[KundenfitError]:
                 KundenfitError(
                     f"pelican.conf.py: {key} = {settings.get(key)!r} ist kein Text – "
                     "schreib ihn in Anführungszeichen."
+                )
+            )
+    if not found:
+        found += _language_problems(settings)
+    return found
+
+
+def _language_problems(settings: dict) -> list[KundenfitError]:
+    """Each language of the site must be one Babel knows and, where the site translates its
+    templates (jinja2.ext.i18n, as the i18n plugin does), have the site's catalog: without it
+    its pages would show the templates' language, after a traceback from the i18n plugin."""
+    found = []
+    codes = [lang(settings), *subsites(settings)]
+    folder = localedir(settings)
+    domain = settings.get("I18N_GETTEXT_DOMAIN", "messages")
+    templates_lang = settings.get("I18N_TEMPLATES_LANG") or lang(settings)
+    extensions = (settings.get("JINJA_ENVIRONMENT") or {}).get("extensions") or []
+    translated = "jinja2.ext.i18n" in extensions
+    for code in codes:
+        try:
+            Locale.parse(code.replace("-", "_"))
+        except (UnknownLocaleError, ValueError):
+            found.append(
+                KundenfitError(
+                    f"pelican.conf.py: die Sprache {code!r} kennt Babel nicht – schreib ein Sprachkürzel "
+                    "wie 'en', 'fr' oder 'de_AT'."
+                )
+            )
+            continue
+        if folder is None or not translated or code == templates_lang:
+            continue
+        catalog = folder / code / "LC_MESSAGES" / f"{domain}.po"
+        if not catalog.is_file() and not catalog.with_suffix(".mo").is_file():
+            found.append(
+                KundenfitError(
+                    f"pelican.conf.py: I18N_SUBSITES nennt {code!r}, aber {catalog} fehlt – leg ihn an "
+                    f'(make messages LANGS="{" ".join(subsites(settings))}") und übersetze ihn, oder nimm '
+                    f"{code!r} heraus."
                 )
             )
     return found
