@@ -369,3 +369,24 @@ def test_a_changed_quiz_link_that_print_hides_keeps_the_cached_pdf(weasyprint_ok
     page.write_text(page.read_text(encoding="utf-8").replace("Feedback", "Rückmeldung"), encoding="utf-8")
     build_checklist_pdfs(site, SITE, "de", checklists, cache, False, log)
     assert len(count_renders) == 2
+
+
+def test_a_checklist_longer_than_one_page_is_named_with_its_rule_file_and_page_count(
+    weasyprint_ok, tmp_path, caplog
+):
+    site = tmp_path / "out"
+    [item] = make_site(site)
+    long_items = {
+        f"Gruppe {n}": [f"Punkt {n}.{m} mit etwas mehr Text zum Abhaken" for m in range(12)] for n in range(6)
+    }
+    (site / item["page_save_as"]).write_text(checklist_html(items=long_items), encoding="utf-8")
+    item = {**item, "origin": "content/rules/lang.yaml:12"}
+    log = logging.getLogger("kundenfit.test")
+    with caplog.at_level(logging.WARNING, logger="kundenfit.test"):
+        build_checklist_pdfs(site, SITE, "de", [item], tmp_path / "cache", True, log)
+    pages = len(read((site / item["pdf_save_as"]).read_bytes()).pages)
+    assert pages > 1
+    assert [r.getMessage() for r in caplog.records] == [
+        f"content/rules/lang.yaml:12: PDF der Checkliste 'test' (de): {pages} Seiten statt einer A4-Seite – "
+        "kürze Einleitung oder Punkte, oder teile die Checkliste auf."
+    ]

@@ -248,6 +248,7 @@ class KundenfitGenerator(Generator):
                     "pdf_save_as": addresses.save_as("pdf", c.id),
                     "author": self.settings.get("AUTHOR") or self.settings.get("SITENAME"),
                     "subject": " ".join(c.intro.split()) or c.title,
+                    "origin": str(c.origin),
                 }
                 for c in self.rulebook_in(lang).checklists.values()
             ]

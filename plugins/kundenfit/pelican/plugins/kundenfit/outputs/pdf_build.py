@@ -176,6 +176,8 @@ def printed_part(html: str) -> str:
 def _job(item: dict, output_path: Path, siteurl: str, lang: str, cache_dir: Path) -> dict:
     """What rendering one checklist's PDF needs (plain data, so a worker process can take it)."""
     what = f"PDF der Checkliste '{item['id']}' ({lang})"
+    if item.get("origin"):  # the rule file and line where the checklist is defined
+        what = f"{item['origin']}: {what}"
     page = output_path / item["page_save_as"]
     if not page.is_file():
         raise KundenfitError(f"{what}: die Seite {item['page_save_as']} fehlt im output.")
@@ -235,9 +237,8 @@ def _warn_about(job: dict, outcome: dict, log, warned: set[str]) -> None:
         _warn_once(log, f"{what}: nicht geladen (fremde Adresse): {url}", warned)
     if outcome["pages"] != 1:
         pages = outcome["pages"]
-        _warn_once(
-            log, f"{what}: {pages} Seiten statt einer – kürze die Checkliste oder teile sie auf.", warned
-        )
+        advice = "kürze Einleitung oder Punkte, oder teile die Checkliste auf"
+        _warn_once(log, f"{what}: {pages} Seiten statt einer A4-Seite – {advice}.", warned)
 
 
 def build_checklist_pdfs(
