@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import html as html_module
 import textwrap
 
 import pytest
 from markdown import Markdown
 from pelican.plugins.kundenfit.render.embeds import PLACEHOLDER
-from pelican.plugins.kundenfit.render.markdown import KundenfitMarkdownExtension
+from pelican.plugins.kundenfit.render.markdown import MISSED, KundenfitMarkdownExtension
 
 
 def convert(source: str, *extensions) -> str:
@@ -125,3 +126,64 @@ def test_text_around_braces_in_a_paragraph_is_left_alone():
     assert convert("Ein Satz mit {% quiz kundenfit %} mittendrin.\n") == (
         "<p>Ein Satz mit {% quiz kundenfit %} mittendrin.</p>"
     )
+
+
+def lines_of(html: str) -> list[tuple[str, str, str]]:
+    return [(m["kind"], m["id"], m["line"]) for m in PLACEHOLDER.finditer(html)]
+
+
+def test_a_directive_in_a_blockquote_keeps_its_line():
+    html = convert(
+        """\
+        Text.
+
+        > Ein Zitat, und darin:
+        >
+        > {% quiz kundenfit %}
+        """
+    )
+    assert lines_of(html) == [("quiz", "kundenfit", "5")]
+
+
+def test_an_indented_code_example_before_the_real_directive_does_not_take_its_line():
+    html = convert(
+        """\
+        So sieht es aus:
+
+            {% quiz kundenfit %}
+
+        Und hier ist es:
+
+        {% quiz kundenfit %}
+        """
+    )
+    assert lines_of(html) == [("quiz", "kundenfit", "7")]
+
+
+def test_a_directive_indented_inside_a_list_item_keeps_its_line():
+    html = convert(
+        """\
+        - Erster Punkt
+
+            {% quiz kundenfit %}
+
+        - Zweiter Punkt
+        """
+    )
+    assert lines_of(html) == [("quiz", "kundenfit", "3")]
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        '<div class="box">\n{% quiz kundenfit %}\n</div>\n',
+        "Ein Satz direkt davor.\n{% quiz kundenfit %}\n",
+    ],
+    ids=["inside raw HTML", "run on from a paragraph"],
+)
+def test_a_directive_markdown_would_publish_as_text_is_a_problem_with_its_line(source):
+    html = convert("Text.\n\n" + source)
+    problems = [
+        (m["line"], html_module.unescape(m["problem"])) for m in PLACEHOLDER.finditer(html) if m["problem"]
+    ]
+    assert problems == [("4", MISSED)]

@@ -7,11 +7,13 @@ from jinja2 import ChoiceLoader, FileSystemLoader
 from pelican import signals
 from pelican.plugins.kundenfit.errors import KundenfitError
 from pelican.plugins.kundenfit.generator import TEMPLATES_DIR as KUNDENFIT_TEMPLATES
+from pelican.plugins.kundenfit.languages import sites
 from pelican.plugins.kundenfit.problems import stop_build
 
 from . import filters, legal
 from .addresses import bad_urls
 from .catalogs import compile_catalogs
+from .counterparts import missing_counterparts
 from .feeds import TextTitleWriter
 from .fingerprint import site_css, write_site_css
 from .publish_check import content_problems, publish_problems
@@ -122,6 +124,30 @@ def write_legal_page(content):
     content._content = legal.render_legal(kind, settings, lang, locale)
 
 
+# The main site's articles and pages by address, kept in its own settings until it is written.
+SOURCES_KEY = "_SITE_SOURCES"
+
+
+def remember_sources(generators):
+    """The main site's articles and pages by address, for `name_pages_without_counterpart`."""
+    if not generators or not sites.is_main_site(generators[0].settings):
+        return
+    own = ("articles", "pages", "hidden_pages")
+    contents = [c for g in generators for attr in own for c in getattr(g, attr, None) or []]
+    generators[0].settings[SOURCES_KEY] = {c.save_as: c.source_path for c in contents if c.save_as}
+
+
+def name_pages_without_counterpart(pelican):
+    """Once every language is written (main site): each page whose counterpart in another
+    language is missing (the language switcher would lead nowhere) gets one note."""
+    settings = pelican.settings
+    if not sites.is_main_site(settings) or not sites.subsites(settings):
+        return
+    outputs = {code: sites.output_path(settings, code) for code in sites.languages(settings)}
+    for note in missing_counterparts(sites.lang(settings), settings.pop(SOURCES_KEY, {}), outputs):
+        logger.warning("%s", note)
+
+
 def register():
     signals.initialized.connect(check_site_settings)
     signals.initialized.connect(check_publishable)
@@ -135,3 +161,5 @@ def register():
     signals.content_object_init.connect(write_legal_page)
     signals.content_object_init.connect(check_addresses)
     signals.get_writer.connect(text_title_writer)
+    signals.all_generators_finalized.connect(remember_sources)
+    signals.finalized.connect(name_pages_without_counterpart)

@@ -52,12 +52,27 @@ def check_content(content, rulebook: RuleBook) -> list[DirectiveError]:
                 "den Artikel in Markdown oder nenne die Id in den Metadaten (:quiz: <id>).",
             )
         )
+    seen: dict[tuple[str, str], int] = {}
     for match in PLACEHOLDER.finditer(body):
         line = int(match["line"])
         if match["problem"]:
             problems.append(DirectiveError(path, line, html.unescape(match["problem"])))
         elif html.unescape(match["id"]) not in known[match["kind"]]:
             problems.append(_unknown(path, line, match["kind"], html.unescape(match["id"]), known))
+        elif (match["kind"], match["id"]) in seen:
+            # Its questions and boxes have ids of their own: a second copy would answer the first.
+            first = seen[(match["kind"], match["id"])]
+            problems.append(
+                DirectiveError(
+                    path,
+                    line,
+                    f"{KINDS[match['kind']]} '{html.unescape(match['id'])}' steht schon in Zeile {first} "
+                    "dieser Seite; jedes Quiz und jede Checkliste kann nur einmal auf einer Seite stehen – "
+                    "nimm diese Zeile heraus.",
+                )
+            )
+        else:
+            seen[(match["kind"], match["id"])] = line
     for kind in KINDS:
         for view_id in metadata_ids(content, kind):
             if view_id not in known[kind]:

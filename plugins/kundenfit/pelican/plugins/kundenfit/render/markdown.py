@@ -6,8 +6,10 @@ and source line; the plugin fills it once the rule files are loaded and reports 
 misspelled directives with the article's file and that line.
 
 Python-Markdown does not number blocks, so a preprocessor notes the line of every
-directive-looking line outside fenced code first, and the block processor takes those lines in
-order as it meets the directives.
+directive-looking line outside code first (a `>` quote marker taken off; fenced code, and
+indented code outside a list, left out), and the block processor takes those lines in order as
+it meets the directives. A noted directive the block processor never meets (inside raw HTML,
+or run on from a paragraph) would be published as text; it becomes a problem with its line.
 """
 
 from __future__ import annotations
@@ -19,11 +21,15 @@ from xml.etree import ElementTree
 from markdown import Extension
 from markdown.blockprocessors import BlockProcessor
 from markdown.preprocessors import Preprocessor
+from markdown.treeprocessors import Treeprocessor
 
 KINDS = ("quiz", "checklist")
 # A whole block: `{% <name> <arguments> %}`.
 DIRECTIVE = re.compile(r"^\{%\s*(?P<name>[^\s%]*)(?P<args>[^%]*?)\s*%\}$")
 _FENCE = re.compile(r"^\s*(```|~~~)")
+_QUOTE = re.compile(r"^(?:\s{0,3}>\s?)+")
+_LIST_ITEM = re.compile(r"^\s{0,3}(?:[*+-]|\d+[.)])\s")
+_INDENTED = re.compile(r"^(?: {4}|\t)")
 
 
 class _LineNotes(Preprocessor):
@@ -35,13 +41,21 @@ class _LineNotes(Preprocessor):
 
     def run(self, lines):
         self.notes.clear()
-        fence = None
+        fence, in_list, after_blank = None, False, True
         for number, line in enumerate(lines, start=1):
-            marker = _FENCE.match(line)
+            text = _QUOTE.sub("", line)
+            marker = _FENCE.match(text)
             if marker and (fence is None or marker.group(1) == fence):
                 fence = None if fence else marker.group(1)
-            elif fence is None and DIRECTIVE.match(line.strip()):
-                self.notes.append((number, line.strip()))
+            elif fence is None:
+                if _LIST_ITEM.match(text):
+                    in_list = True
+                elif text.strip() and not _INDENTED.match(text) and after_blank:
+                    in_list = False  # a paragraph after a blank line ends the list
+                code = bool(_INDENTED.match(text)) and after_blank and not in_list
+                if not code and DIRECTIVE.match(text.strip()):
+                    self.notes.append((number, text.strip()))
+            after_blank = not text.strip() or (after_blank and bool(_INDENTED.match(text)) and not in_list)
         return lines
 
 
@@ -68,12 +82,36 @@ class DirectiveProcessor(BlockProcessor):
             element.set("data-kf-embed", f"{match.group('name')} {match.group('args').strip()}")
 
     def _line_of(self, text: str) -> int:
-        """The line of the next noted directive with this text (0 when unknown)."""
+        """The line of the next noted directive with this text (0 when unknown); the ones
+        passed over were not met as blocks and stay in the notes as missed."""
         for index, (number, noted) in enumerate(self.notes):
             if noted == text:
-                del self.notes[: index + 1]
+                del self.notes[index]
                 return number
         return 0
+
+
+class _MissedDirectives(Treeprocessor):
+    """Report each noted directive the block processor never met: Markdown published it as text."""
+
+    def __init__(self, md, notes: list):
+        super().__init__(md)
+        self.notes = notes
+
+    def run(self, root):
+        for number, _text in self.notes:
+            element = ElementTree.SubElement(root, "div")
+            element.set("class", "kf-embed")
+            element.set("data-kf-line", str(number))
+            element.set("data-kf-problem", MISSED)
+        self.notes.clear()
+
+
+MISSED = (
+    "Diese Anweisung wird nicht ausgeführt, weil sie in einem HTML-Block steht oder direkt an "
+    "Text anschließt – setz sie in eine eigene Zeile mit einer Leerzeile davor und danach, "
+    "außerhalb von HTML-Tags."
+)
 
 
 def directive_problem(name: str, args: list[str]) -> str | None:
@@ -101,3 +139,5 @@ class KundenfitMarkdownExtension(Extension):
         md.preprocessors.register(_LineNotes(md, notes), "kundenfit_lines", 29)
         # Below code blocks (80) and above paragraphs (10), as admonition does (105 is too high).
         md.parser.blockprocessors.register(DirectiveProcessor(md.parser, notes), "kundenfit_directive", 75)
+        # First of the tree processors: the block parser has met every directive it will meet.
+        md.treeprocessors.register(_MissedDirectives(md, notes), "kundenfit_missed", 100)
