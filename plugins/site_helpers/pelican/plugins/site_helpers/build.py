@@ -128,7 +128,13 @@ def swap_in(staging: Path, site: Path) -> None:
         site.rename(old)
         staging.rename(site)  # a kill before this line: `recover` puts `old` back
         staging = old
-    shutil.rmtree(staging, ignore_errors=True)
+    try:
+        shutil.rmtree(staging)
+    except OSError as error:  # the new site is in place; only the last one could not go
+        say(
+            f"{staging}: der letzte Stand ließ sich nicht ganz löschen ({error.strerror}: "
+            f"{error.filename}) – lösch den Ordner von Hand, sonst hält er den nächsten Build auf."
+        )
 
 
 def staging_for(site: Path) -> Path:
@@ -149,7 +155,7 @@ def build(output: Path, settings: Path, pelican_args: list[str]) -> int:
     staging = staging_for(site)
     with one_build_at_a_time(site):
         recover(site)
-        if staging.exists():  # left by a killed build
+        if staging.exists():  # left by a killed build, or a last site that could not be deleted
             shutil.rmtree(staging)
         command = [sys.executable, "-m", "pelican", *pelican_args, "-s", str(settings), "-o", str(staging)]
         status = subprocess.run(command).returncode
