@@ -3,8 +3,10 @@
 For every quiz in content/rules one Node process scores answer combinations read as JSON lines
 on stdin: all of them when a quiz has at most EXHAUSTIVE_LIMIT, otherwise RANDOM_SAMPLES
 seeded random ones, plus Hypothesis-generated answers for every quiz. Hypothesis also invents
-whole quizzes (bands, caps, knock-out counts, open "not yet" answers, topics, advice,
-profiles and their ties) to cover what the real rules do not.
+whole quizzes (bands, caps, knock-out counts, warning signs and `warnings_to_bottom`, open
+"not yet" answers, topics, advice, profiles and their ties) to cover what the real rules do
+not. Small rule files with warning signs (WARNING_QUIZZES, the sample site's) are scored for
+every set of answers, so each count of warning signs and of open questions is compared.
 The shipped, rjsmin-minified file is checked alongside the source.
 """
 
@@ -26,6 +28,9 @@ from pelican.plugins.kundenfit.quiz.model import Answer, Knockout, Origin, Outco
 from pelican.plugins.kundenfit.quiz.scoring import score
 from pelican.plugins.kundenfit.render import quiz_data
 from pelican.plugins.kundenfit.render.assets import STATIC_DIR
+from pelican.plugins.kundenfit.rules import load_rulebook
+
+from tests.support.sample_site import SAMPLE_SITE
 
 ROOT = Path(__file__).resolve().parents[2]
 JS = STATIC_DIR / "kundenfit.js"
@@ -149,6 +154,8 @@ def expected(quiz: Quiz, answers) -> dict:
         "weak": list(result.weak),
         "open": result.open,
         "tied": list(result.tied),
+        "warnings": list(result.warnings),
+        "provisional": result.provisional,
     }
 
 
@@ -199,6 +206,85 @@ def test_js_matches_python_on_all_or_sampled_answers(quiz_id, node):
     assert_same(quiz, node(quiz_id), answer_lists)
 
 
+# Four questions, three outcomes: 0 to 4 warning signs (with and without a knock-out and a
+# cap), 0 to 3 open questions; once with `warnings_to_bottom`, once without.
+WARNING_RULES = """\
+rules:
+  - id: zuhoeren
+    question: Hört die Person zu?
+    answers:
+      - {text: Ja., points: 2}
+      - {text: Manchmal., points: 1}
+      - {text: Nie., points: 0, warning: true}
+      - {text: Weiß ich nicht., open: true}
+  - id: budget
+    question: Passt das Budget?
+    answers:
+      - {text: Ja., points: 2}
+      - {text: Knapp., points: 1, warning: true}
+      - {text: Nein., points: 0, warning: true, cap: mittel}
+      - {text: Noch offen., open: true}
+  - id: termine
+    question: Hält sie Termine ein?
+    answers:
+      - {text: Ja., points: 2}
+      - {text: Meistens., points: 1, warning: true}
+      - {text: Nein., points: 0, cap: schwach}
+      - {text: Weiß ich nicht., open: true}
+  - id: ton
+    question: Ist der Ton freundlich?
+    answers:
+      - {text: Ja., points: 2}
+      - {text: Nein., points: 0, warning: true}
+quizzes:
+"""
+WARNING_QUIZ = """\
+  - id: {id}
+    kind: score
+    title: Warnsignale
+    rules: [zuhoeren, budget, termine, ton]{extra}
+    outcomes:
+      - {{id: gut, title: Gut, points: 7-8, text: Gut.}}
+      - {{id: mittel, title: Mittel, points: 4-6, text: Mittel.}}
+      - {{id: schwach, title: Schwach, points: 0-3, text: Schwach.}}
+"""
+WARNING_QUIZZES = ("bis-unten", "ohne-boden", "mit-ko")
+
+
+@pytest.fixture(scope="module")
+def warning_book(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("warnsignale")
+    quizzes = [
+        WARNING_QUIZ.format(id="bis-unten", extra="\n    warnings_to_bottom: 2"),
+        WARNING_QUIZ.format(id="ohne-boden", extra=""),
+        WARNING_QUIZ.format(
+            id="mit-ko", extra="\n    warnings_to_bottom: 3\n    knockouts: [{count: 2, outcome: schwach}]"
+        ),
+    ]
+    (folder / "warnsignale.yaml").write_text(WARNING_RULES + "".join(quizzes), encoding="utf-8")
+    return load_rulebook(folder)
+
+
+@pytest.mark.parametrize("quiz_id", WARNING_QUIZZES)
+def test_js_matches_python_on_every_answer_of_a_quiz_with_warning_signs(quiz_id, warning_book, node):
+    quiz = warning_book.quizzes[quiz_id]
+    answer_lists = list(itertools.product(*(range(len(rule.answers)) for rule in quiz.rules)))
+    results = [score(quiz, list(answers)) for answers in answer_lists]
+    # The file really exercises what it is for: every count of warning signs, and both sides
+    # of the half-open line.
+    assert {len(r.warnings) for r in results} == {0, 1, 2, 3, 4}
+    assert {(r.open, r.provisional) for r in results} == {(0, False), (1, False), (2, False), (3, True)}
+    assert_same(quiz, node("warnings"), answer_lists)
+
+
+def test_js_matches_python_on_every_answer_of_the_sample_site(node):
+    book = load_rulebook(SAMPLE_SITE / "content" / "rules")
+    assert any(quiz.has_warnings for quiz in book.quizzes.values())
+    for quiz in book.quizzes.values():
+        answer_lists = list(itertools.product(*(range(len(rule.answers)) for rule in quiz.rules)))
+        assert_same(quiz, node("sample"), answer_lists)
+
+
 @pytest.mark.parametrize("quiz_id", QUIZ_IDS)
 @settings(max_examples=300, deadline=None)
 @given(draw=st.data())
@@ -230,7 +316,8 @@ def invented_quiz(draw) -> tuple[Quiz, tuple[int, ...]]:
                 answers.append(Answer("a", points, profile=draw(st.sampled_from(outcome_ids)), advice=advice))
             else:
                 cap = draw(st.sampled_from([None, None, *outcome_ids[1:]]))
-                answers.append(Answer("a", points, cap=cap, advice=advice))
+                warning = draw(st.sampled_from([False, False, True]))
+                answers.append(Answer("a", points, cap=cap, advice=advice, warning=warning))
         if draw(st.booleans()):
             answers.append(Answer("noch nicht", 0, advice=draw(st.sampled_from([None, "Tipp"])), open=True))
         rules.append(
@@ -269,9 +356,11 @@ def invented_quiz(draw) -> tuple[Quiz, tuple[int, ...]]:
             Knockout(draw(st.integers(1, 3)), draw(st.sampled_from(outcome_ids)))
             for _ in range(draw(st.integers(0, 2)))
         )
+        to_bottom = draw(st.sampled_from([None, 1, 2, 3]))
     else:
         outcomes = tuple(Outcome(oid, oid, "") for oid in outcome_ids)
         knockouts = ()
+        to_bottom = None
     quiz = Quiz(
         id="invented",
         kind=kind,
@@ -283,6 +372,7 @@ def invented_quiz(draw) -> tuple[Quiz, tuple[int, ...]]:
         checklist=None,
         origin=ORIGIN,
         knockouts=knockouts,
+        warnings_to_bottom=to_bottom,
     )
     answers = draw(st.tuples(*(st.integers(0, len(rule.answers) - 1) for rule in rules)))
     return quiz, answers

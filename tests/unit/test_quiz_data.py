@@ -46,7 +46,7 @@ def score_quiz(rule_id="r1", outcome_id="gut", text="Text"):
         rules=(
             rule(
                 rule_id,
-                [Answer(text, 2), Answer("Nein", 0, cap="mau", advice=text)],
+                [Answer(text, 2), Answer("Nein", 0, cap="mau", advice=text, warning=True)],
                 topic="geld",
                 advice=text,
                 question=text,
@@ -70,6 +70,18 @@ def render_quiz(quiz):
     return template.render(quiz=quiz, quiz_data=quiz_data(quiz), heading_level=2, show_title=True)
 
 
+def answer_data(points, *, cap=None, advice=False, warning=False):
+    """One answer of a score quiz as the JSON carries it."""
+    return {
+        "points": points,
+        "profile": None,
+        "cap": cap,
+        "advice": advice,
+        "open": False,
+        "warning": warning,
+    }
+
+
 def test_score_quiz_data_has_structure_and_no_texts():
     data = quiz_data(score_quiz())
     assert data == {
@@ -78,21 +90,22 @@ def test_score_quiz_data_has_structure_and_no_texts():
         "topics": ["geld", "zeit"],
         "outcomes": [{"id": "gut", "low": 2, "high": 3}, {"id": "mau", "low": 0, "high": 1}],
         "knockouts": [],
+        "warnings_to_bottom": None,
         "rules": [
             {
                 "id": "r1",
                 "topic": "geld",
                 "answers": [
-                    {"points": 2, "profile": None, "cap": None, "advice": False, "open": False},
-                    {"points": 0, "profile": None, "cap": "mau", "advice": True, "open": False},
+                    answer_data(2),
+                    answer_data(0, cap="mau", advice=True, warning=True),
                 ],
             },
             {
                 "id": "r2",
                 "topic": "zeit",
                 "answers": [
-                    {"points": 1, "profile": None, "cap": None, "advice": False, "open": False},
-                    {"points": 0, "profile": None, "cap": None, "advice": False, "open": False},
+                    answer_data(1),
+                    answer_data(0),
                 ],
             },
         ],

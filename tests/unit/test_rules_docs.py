@@ -22,6 +22,8 @@ def test_documented_example_loads_and_scores(load_ok):
     assert score(fit, [2, 0]).outcome == "machbar"  # the knock-out caps 2 + 2 = 4 points
     assert score(fit, [2, 1]).outcome == "lass-die-person-ziehen"
     assert score(fit, [3, 0]).open == 1
+    assert score(fit, [1, 0]).warnings == ("grenzen",)  # "Meistens." is a warning sign
+    assert (score(fit, [3, 1]).open, score(fit, [3, 1]).provisional) == (1, False)  # half open
     assert [e.name for e in fit.examples] == [
         "Die Wunschkundin",
         "Noch ganz neu",

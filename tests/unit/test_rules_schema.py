@@ -300,7 +300,7 @@ def test_several_problems_in_one_file_are_all_reported(load_problems):
         "regeln.yaml:9: [grenzen] 'points' muss eine ganze Zahl ab 0 (z. B. points: 2) sein, "
         "hier steht der Text 'viel'.",
         "regeln.yaml:11: [grenzen] Unbekannter Schlüssel 'punkte' – meintest du 'points'? "
-        "Erlaubt sind hier: text, points, profile, cap, advice, open.",
+        "Erlaubt sind hier: text, points, profile, cap, advice, open, warning.",
         "regeln.yaml:13: [werte] Unbekannter Schlüssel 'chek' – meintest du 'check'? "
         "Erlaubt sind hier: id, topic, sources, question, answers, advice, check.",
     ]

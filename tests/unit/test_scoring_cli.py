@@ -119,6 +119,8 @@ def test_json_output_is_the_result():
         "weak": [],
         "open": 0,
         "tied": ["verliebt", "ernuechterung"],
+        "warnings": [],
+        "provisional": False,
     }
 
 

@@ -106,14 +106,23 @@ def _print_questions(quiz: Quiz, out: TextIO) -> None:
 def _print_result(quiz: Quiz, answers: Sequence[int], result: Result, out: TextIO) -> None:
     """Print the result in the order a reader looks for it: outcome, points, details."""
     outcome = quiz.outcome(result.outcome)
+    numbered = {rule.id: (number, rule) for number, rule in enumerate(quiz.rules, start=1)}
+    chosen = {rule.id: (rule, index) for rule, index in zip(quiz.rules, answers, strict=True)}
     if result.tied:
         titles = [quiz.outcome(o).title for o in result.tied]
         print(f"Ergebnis: zwischen {', '.join(titles[:-1])} und {titles[-1]}", file=out)
     else:
-        print(f"Ergebnis: {outcome.title} ({outcome.id})", file=out)
+        # More than half the questions open: the verdict says it is provisional.
+        heading = "Vorläufig" if result.provisional else "Ergebnis"
+        print(f"{heading}: {outcome.title} ({outcome.id})", file=out)
     print(f"Punkte: {result.total}/{result.max_total}", file=out)
     if result.open:
         print(f"Offen: {result.open} von {len(quiz.rules)} Fragen", file=out)
+    if result.provisional:
+        print("Finde zuerst heraus:", file=out)
+        for number, rule in numbered.values():
+            if rule.answers[chosen[rule.id][1]].open:
+                print(f"  - Frage {number} [{rule.id}]: {rule.question}", file=out)
     labels = dict(quiz.topics)
     if result.subscores:
         print("Teilwertungen:", file=out)
@@ -121,9 +130,14 @@ def _print_result(quiz: Quiz, answers: Sequence[int], result: Result, out: TextI
         print(f"  {labels[topic_id]}: {points}/{most}", file=out)
     if result.capped_by:
         print(f"Begrenzt durch: {', '.join(result.capped_by)}", file=out)
+    if result.warnings:
+        count = len(result.warnings)
+        print(f"{count} Warnsignal{'' if count == 1 else 'e'}:", file=out)
+    for rule_id in result.warnings:
+        (number, rule), (_rule, index) = numbered[rule_id], chosen[rule_id]
+        print(f"  - Frage {number} [{rule_id}]: {rule.question} – „{rule.answers[index].text}“", file=out)
     if result.weak:
         print("Hinweise:", file=out)
-    chosen = {rule.id: (rule, index) for rule, index in zip(quiz.rules, answers, strict=True)}
     for rule_id in result.weak:
         rule, index = chosen[rule_id]
         advice = rule.advice_for(index)

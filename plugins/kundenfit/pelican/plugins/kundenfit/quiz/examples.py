@@ -68,6 +68,8 @@ def _check(quiz: Quiz, example: Example) -> list[RuleProblem]:
         detail = f"{result.total} von {result.max_total} Punkten" if quiz.kind != PROFILE else "Profil"
         if result.capped_by:
             detail += f", K.-o. durch {', '.join(result.capped_by)}"
+        if result.warnings:
+            detail += f", Warnsignale: {', '.join(result.warnings)}"
         problems.append(
             problem(
                 example.origin.line,

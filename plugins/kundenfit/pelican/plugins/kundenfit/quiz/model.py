@@ -42,6 +42,8 @@ class Answer:
     `cap` names an outcome id: choosing this answer caps the result at that outcome
     (a knock-out / red flag). `advice` overrides the rule's advice for this answer.
     `open` marks "Weiß ich noch nicht": the question then counts neither for nor against.
+    `warning` marks one of the sources' warning signs about a client (score quizzes): while
+    one is given, the quiz's top outcome is out of reach (see `Quiz.warnings_to_bottom`).
     """
 
     text: str
@@ -51,6 +53,7 @@ class Answer:
     advice: str | None = None
     origin: Origin | None = None
     open: bool = False
+    warning: bool = False
 
 
 @dataclass(frozen=True)
@@ -132,6 +135,8 @@ class Quiz:
     kind "profile": each answer gives points to one outcome id; the outcome with most points
     wins; a tie names every tied outcome (`Result.tied`), the first listed leads.
     `knockouts` and `examples` are described in their classes above.
+    `warnings_to_bottom` (score quizzes): from this many warning-sign answers on, the result
+    is the last (worst) outcome; None: warning signs only keep the first outcome out of reach.
     """
 
     id: str
@@ -145,6 +150,11 @@ class Quiz:
     origin: Origin
     knockouts: tuple[Knockout, ...] = ()
     examples: tuple[Example, ...] = ()
+    warnings_to_bottom: int | None = None
+
+    @property
+    def has_warnings(self) -> bool:
+        return any(a.warning for rule in self.rules for a in rule.answers)
 
     def outcome(self, outcome_id: str) -> Outcome:
         return next(o for o in self.outcomes if o.id == outcome_id)
@@ -174,7 +184,11 @@ class Checklist:
 
 @dataclass(frozen=True)
 class Result:
-    """What a quiz gives for one set of answers; identical in the Python and JS scorers."""
+    """What a quiz gives for one set of answers; identical in the Python and JS scorers.
+
+    `warnings` names the rules whose chosen answer is a warning sign, in quiz order;
+    `provisional` is true when more than half of a score quiz's questions were left open.
+    """
 
     outcome: str
     total: int
@@ -184,6 +198,8 @@ class Result:
     weak: tuple[str, ...] = ()
     open: int = 0
     tied: tuple[str, ...] = ()
+    warnings: tuple[str, ...] = ()
+    provisional: bool = False
 
 
 @dataclass(frozen=True)

@@ -100,7 +100,9 @@ def score(quiz: Quiz, answers: Sequence[int]) -> Result:
 
     Open answers ("Weiß ich noch nicht") count for nothing: a score quiz then compares the
     share of points among the answered questions with the bands (total × full maximum ≥
-    band start × answered maximum), so the bands scale to what was answered.
+    band start × answered maximum), so the bands scale to what was answered. With more than
+    half of its questions open, a score quiz's result is provisional.
+    Caps, knock-outs and warning signs only ever move the outcome down the list.
 
     Raises ValueError when the number of answers does not match the quiz's rules or an index
     is out of range.
@@ -142,6 +144,12 @@ def score(quiz: Quiz, answers: Sequence[int]) -> Result:
     for knockout in quiz.knockouts:
         if len(capped_by) >= knockout.count:
             position = max(position, order[knockout.outcome])
+    warnings = tuple(rule.id for rule, answer in answered if answer.warning)
+    if warnings:
+        # A warning sign keeps the first (top) outcome out of reach; enough of them: the last.
+        position = max(position, min(1, len(quiz.outcomes) - 1))
+        if quiz.warnings_to_bottom is not None and len(warnings) >= quiz.warnings_to_bottom:
+            position = len(quiz.outcomes) - 1
     subscores = {}
     for topic_id, _label in quiz.topics:
         topic_rules = [(rule, answer) for rule, answer in answered if rule.topic == topic_id]
@@ -157,6 +165,8 @@ def score(quiz: Quiz, answers: Sequence[int]) -> Result:
         capped_by=capped_by,
         weak=weak,
         open=left_open,
+        warnings=warnings,
+        provisional=2 * left_open > len(pairs),
     )
 
 

@@ -20,10 +20,12 @@ def quiz_data(quiz: Quiz) -> dict[str, Any]:
     {"id", "kind", "topics": [topic id, ...],
      "outcomes": [{"id", "low", "high"}, ...]            # best first, as in the rule file
      "knockouts": [{"count", "outcome"}, ...],
+     "warnings_to_bottom": count or null,
      "rules": [{"id", "topic",
-                "answers": [{"points", "profile", "cap", "advice", "open"}, ...]}, ...]}
-    where "advice" is true when the answer carries advice of its own (it then counts as weak)
-    and "open" when it is a "not yet" answer that counts for nothing.
+                "answers": [{"points", "profile", "cap", "advice", "open", "warning"}, ...]}, ...]}
+    where "advice" is true when the answer carries advice of its own (it then counts as weak),
+    "open" when it is a "not yet" answer that counts for nothing and "warning" when it is a
+    warning sign.
     """
     return {
         "id": quiz.id,
@@ -31,6 +33,7 @@ def quiz_data(quiz: Quiz) -> dict[str, Any]:
         "topics": [topic_id for topic_id, _title in quiz.topics],
         "outcomes": [{"id": o.id, "low": o.low, "high": o.high} for o in quiz.outcomes],
         "knockouts": [{"count": k.count, "outcome": k.outcome} for k in quiz.knockouts],
+        "warnings_to_bottom": quiz.warnings_to_bottom,
         "rules": [
             {
                 "id": rule.id,
@@ -42,6 +45,7 @@ def quiz_data(quiz: Quiz) -> dict[str, Any]:
                         "cap": answer.cap,
                         "advice": bool(answer.advice),
                         "open": answer.open,
+                        "warning": answer.warning,
                     }
                     for answer in rule.answers
                 ],

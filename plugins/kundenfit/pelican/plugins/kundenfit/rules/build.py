@@ -131,6 +131,7 @@ class _Builder:
                 topics[rule.topic] = self.topics[rule.topic].label
         checklist = quiz_def.checklist.id if quiz_def.checklist else None
         knockouts = self._knockouts(quiz_def, rules)
+        to_bottom = self._warnings_to_bottom(quiz_def, rules)
         return Quiz(
             id=quiz_def.id,
             kind=quiz_def.kind,
@@ -142,6 +143,7 @@ class _Builder:
             checklist=checklist,
             origin=origin,
             knockouts=knockouts,
+            warnings_to_bottom=to_bottom,
             examples=tuple(
                 Example(
                     name=e.name,
@@ -179,6 +181,27 @@ class _Builder:
             else:
                 result.append(Knockout(knockout.count, name))
         return tuple(result)
+
+    def _warnings_to_bottom(self, quiz_def: QuizDef, rules: tuple[Rule, ...]) -> int | None:
+        """Check that `warnings_to_bottom` asks for no more warning signs than the quiz can give."""
+        if quiz_def.warnings_to_bottom is None:
+            return None
+        count, line = quiz_def.warnings_to_bottom
+        # One answer per question: a question with two warning answers still gives one sign.
+        with_warning = sum(1 for rule in rules if any(a.warning for a in rule.answers))
+        if count > with_warning:
+            have = {0: "Keine Frage des Quiz hat", 1: "Nur 1 Frage des Quiz hat"}.get(
+                with_warning, f"Nur {with_warning} Fragen des Quiz haben"
+            )
+            self.problem(
+                quiz_def.origin,
+                line,
+                f"'warnings_to_bottom: {count}' wird nie erreicht: {have} eine Warnsignal-Antwort "
+                "('warning: true') – senke die Zahl oder markiere weitere Warnsignale.",
+                quiz_def.id,
+            )
+            return None
+        return count
 
     def _check_rule_fits(self, quiz_def: QuizDef, ref: Ref, rule_def: RuleDef) -> None:
         """Check that a rule's answers give what the quiz asking it needs: points or profiles."""
@@ -266,6 +289,11 @@ class _Builder:
             return
         capped = {a.cap for rule in rules for a in rule.answers if a.cap}
         capped |= {k.outcome.id for k in quiz_def.knockouts}
+        if any(a.warning for rule in rules for a in rule.answers):
+            # A warning sign moves the result to the second outcome, enough of them to the last.
+            capped.add(outcomes[1].outcome.id if len(outcomes) > 1 else outcomes[0].outcome.id)
+            if quiz_def.warnings_to_bottom is not None:
+                capped.add(outcomes[-1].outcome.id)
         for outcome_def in outcomes:
             outcome = outcome_def.outcome
             in_band = any(outcome.low <= total <= outcome.high for total in totals)

@@ -30,8 +30,19 @@ PROFILE_DEFAULT_POINTS = 1
 
 TOP_KEYS = ("topics", "rules", "quizzes", "checklists")
 RULE_KEYS = ("id", "topic", "sources", "question", "answers", "advice", "check")
-ANSWER_KEYS = ("text", "points", "profile", "cap", "advice", "open")
-QUIZ_KEYS = ("id", "kind", "title", "intro", "checklist", "rules", "outcomes", "knockouts", "examples")
+ANSWER_KEYS = ("text", "points", "profile", "cap", "advice", "open", "warning")
+QUIZ_KEYS = (
+    "id",
+    "kind",
+    "title",
+    "intro",
+    "checklist",
+    "rules",
+    "outcomes",
+    "knockouts",
+    "warnings_to_bottom",
+    "examples",
+)
 KNOCKOUT_KEYS = ("count", "outcome")
 EXAMPLE_KEYS = ("name", "answers", "outcome")
 OUTCOME_KEYS = ("id", "title", "points", "text", "actions")
@@ -69,6 +80,8 @@ GERMAN_KEYS = {
     "beispiele": "examples",
     "beispiel": "examples",
     "anzahl": "count",
+    "warnsignal": "warning",
+    "warnung": "warning",
 }
 
 
@@ -150,6 +163,8 @@ class QuizDef:
     complete: bool
     knockouts: tuple[KnockoutDef, ...] = ()
     examples: tuple[ExampleDef, ...] = ()
+    # `warnings_to_bottom` as (count, line), for the check against the quiz's warning signs.
+    warnings_to_bottom: tuple[int, int] | None = None
 
 
 @dataclass(frozen=True)
@@ -548,6 +563,7 @@ class _FileReader:
                     "'points', 'profile' und 'cap' bei ihr.",
                     owner,
                 )
+        is_warning = self._warning(fields, data, is_open, profile, owner)
         points = None
         if is_open:
             points = 0
@@ -583,8 +599,35 @@ class _FileReader:
             advice=advice,
             origin=Origin(self.path, data.line),
             open=is_open,
+            warning=is_warning,
         )
         return AnswerDef(answer, profile, cap)
+
+    def _warning(self, fields: _Fields, data: YamlMap, is_open: bool, profile, owner) -> bool:
+        """Read `warning: true|false`; a warning sign needs an answer that counts in a score quiz."""
+        if not fields.has("warning"):
+            return False
+        value = data["warning"]
+        if not isinstance(value, bool):
+            fields.wrong("warning", "'true' (die Antwort ist ein Warnsignal) oder 'false'")
+            return False
+        if value and is_open:
+            self.problem(
+                fields.line("warning"),
+                "Eine offene Antwort ('open: true') kann kein Warnsignal sein – sie zählt weder "
+                "dafür noch dagegen. Lösche 'warning' oder 'open'.",
+                owner,
+            )
+            return False
+        if value and profile:
+            self.problem(
+                fields.line("warning"),
+                "Warnsignale ('warning') gibt es nur im Score-Quiz, diese Antwort zählt mit "
+                "'profile' für ein Profil – lösche 'warning'.",
+                owner,
+            )
+            return False
+        return value
 
     def _quiz(self, data: YamlMap) -> QuizDef | None:
         before = len(self.problems)
@@ -614,6 +657,7 @@ class _FileReader:
             )
         outcomes = self._outcomes(fields, kind, owner)
         knockouts = self._knockouts(fields, kind, owner) if fields.has("knockouts") else ()
+        to_bottom = self._warnings_to_bottom(fields, kind, owner)
         examples = self._examples(fields, owner) if fields.has("examples") else ()
         if ref is None:
             return None
@@ -629,7 +673,25 @@ class _FileReader:
             complete=len(self.problems) == before,
             knockouts=knockouts,
             examples=examples,
+            warnings_to_bottom=to_bottom,
         )
+
+    def _warnings_to_bottom(self, fields: _Fields, kind: str | None, owner) -> tuple[int, int] | None:
+        """Read `warnings_to_bottom`: from how many warning signs on the last outcome applies."""
+        if not fields.has("warnings_to_bottom"):
+            return None
+        value = fields.data["warnings_to_bottom"]
+        if kind == "profile":
+            self.problem(
+                fields.line("warnings_to_bottom"),
+                "'warnings_to_bottom' gibt es nur im Score-Quiz (kind: score) – lösche die Zeile.",
+                owner,
+            )
+        elif isinstance(value, bool) or not isinstance(value, int) or value < 1:
+            fields.wrong("warnings_to_bottom", "eine ganze Zahl ab 1 (z. B. warnings_to_bottom: 2)")
+        else:
+            return value, fields.line("warnings_to_bottom")
+        return None
 
     def _knockouts(self, fields: _Fields, kind: str | None, owner) -> tuple[KnockoutDef, ...]:
         """Read `knockouts`: "count or more knock-out answers give at best outcome"."""

@@ -24,7 +24,8 @@
    * Score `answers` (one answer index per rule, in quiz order) for the quiz `data`.
    * Returns the same fields as the Python Result: outcome, total, max_total, subscores
    * ({topic: [got, max]}), capped_by, weak (rule ids in quiz order), open (questions left
-   * open) and tied (profile outcomes sharing the top, when more than one).
+   * open), tied (profile outcomes sharing the top, when more than one), warnings (rule ids
+   * of the warning signs given) and provisional (more than half of a score quiz left open).
    */
   function score(data, answers) {
     // The best points among `list`, 0 when it is empty (Python's max(..., default=0)).
@@ -39,7 +40,8 @@
     // An open answer ("not yet") counts neither for nor against.
     const done = rules.filter((rule, i) => !chosen[i].open);
     const got = done.map((rule) => chosen[rules.indexOf(rule)]);
-    const res = { subscores: {}, capped_by: [], weak, open: rules.length - done.length, tied: [] };
+    const open = rules.length - done.length;
+    const res = { subscores: {}, capped_by: [], weak, open, tied: [], warnings: [], provisional: false };
     if (data.kind === 'profile') {
       // Each answer adds its points to its profile; most points wins, the first listed leads.
       const sums = new Map(outcomes.map((o) => [o.id, 0]));
@@ -65,6 +67,7 @@
     if (position < 0) position = outcomes.length - 1;
     const at = (id) => outcomes.findIndex((o) => o.id === id);
     got.forEach((a, i) => {
+      if (a.warning) res.warnings.push(done[i].id);
       if (a.cap == null) return;
       res.capped_by.push(done[i].id);
       // Outcomes are listed best first, so the worst cap (the latest position) wins.
@@ -73,11 +76,16 @@
     data.knockouts.forEach((k) => {
       if (res.capped_by.length >= k.count) position = Math.max(position, at(k.outcome));
     });
+    // A warning sign keeps the first outcome out of reach; warnings_to_bottom of them: the last.
+    const w = res.warnings.length;
+    if (w) position = Math.max(position, Math.min(1, outcomes.length - 1));
+    // (warnings_to_bottom may be null, and `w >= null` holds in JavaScript.)
+    if (data.warnings_to_bottom && w >= data.warnings_to_bottom) position = outcomes.length - 1;
     data.topics.forEach((topic) => {
       const mine = done.filter((rule) => rule.topic === topic);
       res.subscores[topic] = [sum(mine, (rule) => chosen[rules.indexOf(rule)].points), sum(mine, (rule) => most(rule.answers))];
     });
-    return Object.assign(res, { outcome: outcomes[position].id, total, max_total: max });
+    return Object.assign(res, { outcome: outcomes[position].id, total, max_total: max, provisional: open * 2 > rules.length });
   }
 
   /** One interactive quiz on the page; `destroy()` restores the plain self-test. */
@@ -254,6 +262,9 @@
         ? this.text('tie').replace('{first}', titles.join(', ')).replace('{last}', last)
         : last;
       this.$('outcome-title').textContent = title;
+      // More than half left open: "Vorläufig: …", with the open questions to find out first.
+      const label = this.text(res.provisional ? 'provisional' : 'result');
+      this.$('result-label').textContent = label;
       const open = this.$('open');
       if (open) {
         open.hidden = !res.open;
@@ -284,6 +295,10 @@
       };
       const weak = new Set(res.weak);
       this.$('caps').hidden = !reveal('cap', (i, a) => a === answers[i]);
+      const w = res.warnings.length;
+      this.$('warnings').hidden = !reveal('warning', (i, a) => a === answers[i]);
+      this.$('warnings-title').textContent = this.text(w > 1 ? 'warnings' : 'warning').replace('{n}', w);
+      this.$('finds').hidden = !reveal('find', (i) => res.provisional && this.data.rules[i].answers[answers[i]].open);
       this.$('advices').hidden = !reveal('advice', (i, a) => {
         if (!weak.has(this.data.rules[i].id)) return false;
         // The chosen answer's own advice replaces the rule's advice.
@@ -300,7 +315,7 @@
         this.$('result-heading').focus({ preventScroll: true });
       }
       if (!byUser) return;
-      this.announce(this.text('result') + ': ' + title + (total ? '. ' + total.textContent : ''));
+      this.announce(label + ': ' + title + (total ? '. ' + total.textContent : ''));
       const lang = (this.root.closest('[lang]') || document.documentElement).getAttribute('lang') || '';
       this.root.dispatchEvent(
         new CustomEvent(EVENT, { bubbles: true, detail: { quiz: this.id, outcome: res.outcome, lang } })
