@@ -36,7 +36,8 @@ def addresses_without_trailing_slash(pelican):
     for key in ("SITEURL", "FEED_DOMAIN"):
         if isinstance(settings.get(key), str):
             settings[key] = settings[key].rstrip("/")
-    for overrides in sites.subsites(settings).values():
+    subsites = sites.subsites(settings)  # its shape is checked after this (check_settings)
+    for overrides in subsites.values() if isinstance(subsites, dict) else ():
         if isinstance(overrides, dict) and isinstance(overrides.get("SITEURL"), str):
             overrides["SITEURL"] = overrides["SITEURL"].rstrip("/")
 
