@@ -180,3 +180,13 @@ def test_a_read_only_disk_is_one_line_and_keeps_the_site(site, tmp_path):
         assert digest(output) == good
         remount(disk, "rw")
         assert run_build(site, output).returncode == 0
+
+
+def test_a_missing_settings_file_is_one_line(site):
+    (site / "pelicanconf.py").unlink()
+    built = run_build(site, site / "output")
+    assert built.returncode == 2
+    assert problem_lines(built.stderr) == [
+        "pelicanconf.py: den Ordner gibt es nicht – prüfe den Pfad (bei einem Link: wohin er zeigt, "
+        "und ob das Laufwerk eingebunden ist); die letzte fertige Website bleibt, wie sie war."
+    ]

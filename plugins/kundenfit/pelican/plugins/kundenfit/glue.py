@@ -68,9 +68,7 @@ def one_page_per_address(generators):
     the build with one line each, before Pelican fails on the second with a traceback."""
     first: dict[str, str] = {}
     problems = []
-    own = ("articles", "hidden_articles", "drafts", "pages", "hidden_pages", "draft_pages")  # no translations
-    contents = [c for g in generators for attr in own for c in getattr(g, attr, None) or []]
-    for content in {id(c): c for c in contents}.values():
+    for content in {id(c): c for c in _all_content(generators, OWN_CONTENT)}.values():
         save_as, source = getattr(content, "save_as", ""), content.source_path or "?"
         if not save_as:
             continue
@@ -138,20 +136,20 @@ def get_generators(pelican):
     return KundenfitGenerator
 
 
-def _all_content(generators):
+# Where Pelican's generators keep content: this run's own, and other languages' translations.
+OWN_CONTENT = ("articles", "hidden_articles", "drafts", "pages", "hidden_pages", "draft_pages")
+ALL_CONTENT = (
+    *OWN_CONTENT,
+    "translations",
+    "drafts_translations",
+    "hidden_translations",
+    "draft_translations",
+)
+
+
+def _all_content(generators, attrs=ALL_CONTENT):
     for generator in generators:
-        for attr in (
-            "articles",
-            "translations",
-            "hidden_articles",
-            "drafts",
-            "drafts_translations",
-            "pages",
-            "hidden_pages",
-            "hidden_translations",
-            "draft_pages",
-            "draft_translations",
-        ):
+        for attr in attrs:
             yield from getattr(generator, attr, None) or []
 
 

@@ -50,6 +50,8 @@ def settings_problem(settings: Path) -> str | None:
     """One line for a settings file Python cannot run (syntax error, misspelt key, …), or None."""
     try:
         runpy.run_path(str(settings))
+    except OSError as error:  # the file itself cannot be read
+        return os_problem_line(error, str(settings))
     except SyntaxError as error:
         where = f"{error.filename or settings}:{error.lineno or 1}"
         return (
@@ -57,9 +59,9 @@ def settings_problem(settings: Path) -> str | None:
             "Anführungszeichen und Kommas."
         )
     except Exception as error:
-        frames = [f for f in traceback.extract_tb(error.__traceback__) if f.filename.endswith(".py")]
+        frames = traceback.extract_tb(error.__traceback__)
         ours = [f for f in frames if Path(f.filename).resolve().parent == settings.resolve().parent]
-        frame = (ours or frames or [None])[-1]
+        frame = (ours or [None])[-1]
         where = f"{frame.filename}:{frame.lineno}" if frame else str(settings)
         if frame and frame.line:
             where += f": {frame.line.strip()[:80]}"
