@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 
+from . import brand
 from . import setting_types as t
 from .errors import KundenfitError
 from .outputs.hosts import HOSTS
@@ -51,6 +52,8 @@ DEFAULTS = {
     "KUNDENFIT_PDF_SAVE_AS": "checkliste/{id}/kundenfit-{id}-{lang}.pdf",
     # True: a build without WeasyPrint stops (CI); False: it skips the PDFs with one warning.
     "KUNDENFIT_PDF_REQUIRED": False,
+    # The coach's brand: logo, colours, font, name, next step (brand.py; None: the shipped one).
+    "KUNDENFIT_BRAND": None,
 }
 
 
@@ -80,6 +83,7 @@ SHAPES: dict[str, t.Type] = {
         "checkliste/{id}/kundenfit-{id}-{lang}.pdf", fields=("id", "lang"), save_as=True
     ),
     "KUNDENFIT_PDF_REQUIRED": t.Flag(),
+    "KUNDENFIT_BRAND": t.Elsewhere(),  # brand.problems: fields, files and contrast
 }
 SETTINGS_FILE = "pelican.conf.py"
 
@@ -112,6 +116,7 @@ def problems(settings: dict, languages: list[str]) -> list[SettingProblem]:
         if why:
             found.append(SettingProblem(f"{SETTINGS_FILE}: {key} = {_shown(options[key])} {why}"))
     found.extend(_newsletter_problems(options, languages))
+    found.extend(SettingProblem(line) for line in brand.problems(settings))
     return found
 
 
