@@ -310,9 +310,14 @@ def problems(settings: dict) -> list[str]:
         if value is not None and not isinstance(value, str):
             found.append(_line(key, value, "ist kein Text – schreib ihn in Anführungszeichen."))
     url = block.get("booking_url")
-    if isinstance(url, str) and url.strip() and not re.match(r"(https?://[^\s/]+\.[^\s]+|mailto:\S+@\S+)$", url):
+    full_address = r"(https?://[^\s/]+\.[^\s]+|mailto:\S+@\S+)$"
+    if isinstance(url, str) and url.strip() and not re.match(full_address, url):
         found.append(
-            _line("booking_url", url, "ist keine volle Adresse – schreib z. B. 'https://deine-domain.de/termin'.")
+            _line(
+                "booking_url",
+                url,
+                "ist keine volle Adresse – schreib z. B. 'https://deine-domain.de/termin'.",
+            )
         )
     for key, types, what in (
         ("logo", LOGO_TYPES, "SVG oder PNG"),

@@ -219,8 +219,9 @@ def render_job(job: dict) -> dict:
     not be fetched, for the caller's warnings."""
     fetcher = SiteFetcher(job["output_path"], job["siteurl"])
     stats: dict = {}
+    family = job.get("font_family")
     data = pdf_engine.render_pdf(
-        job["html"], job["base_url"], fetcher, job["metadata"], stats=stats, font_family=job.get("font_family")
+        job["html"], job["base_url"], fetcher, job["metadata"], stats=stats, font_family=family
     )
     pages = stats.get("pages", 0)
     _store(job["cache_dir"], job["slot"], job["key"], fetcher.fetched, data, pages)
