@@ -54,9 +54,13 @@ def branded(tmp_path_factory) -> Path:
 
 
 def stylesheets(site: Path, page: Path) -> str:
+    """The style sheets a page links, one after the other; each font they name must be there."""
     soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
     sheets = [resolve(site, link["href"], SITEURL) for link in soup.select('link[rel="stylesheet"]')]
     assert sheets and all(s is not None and s.is_file() for s in sheets), page
+    for sheet in sheets:
+        for url in re.findall(r'src:url\("([^"]+)"\)', sheet.read_text(encoding="utf-8")):
+            assert "://" not in url and (sheet.parent / url).resolve().is_file(), f"{sheet}: {url} is missing"
     return "".join(s.read_text(encoding="utf-8") for s in sheets)
 
 
