@@ -415,7 +415,12 @@ def brand_css(brand: Brand, font_url: str | None) -> str:
 
 def subset_font(source: Path) -> bytes:
     """The font cut to Latin, as WOFF2 (fontTools): a few dozen KB instead of hundreds."""
+    import logging
+
     from fontTools import subset
+
+    # Tables fontTools cannot cut (e.g. FFTM, a font editor's timestamp) are dropped with a note.
+    logging.getLogger("fontTools.subset").setLevel(logging.ERROR)
 
     options = subset.Options()
     options.flavor = "woff2"
