@@ -121,7 +121,7 @@ def render(html=None, fetcher=None, metadata=METADATA, **kwargs) -> bytes:
 def test_small_checklist_renders_one_tagged_page_with_its_texts(weasyprint_ok):
     stats = {}
     reader = read(render(stats=stats))
-    assert len(reader.pages) == 1 and stats == {"pages": 1}
+    assert len(reader.pages) == 1 and stats == {"pages": 1, "fit": 0}
     text = text_of(reader)
     for texts in ITEMS.values():
         for item in texts:
@@ -150,6 +150,28 @@ def test_fonts_are_embedded(weasyprint_ok):
 
 def test_two_renders_are_byte_identical(weasyprint_ok):
     assert render() == render()
+
+
+def test_a_page_a_little_too_long_is_made_tighter_to_fit_one_page(weasyprint_ok):
+    """Somewhat more than one page at the page's own sizes: one of the tighter steps fits it."""
+    stats: dict = {}
+    for count in range(14, 40):
+        items = {f"Gruppe {n}": [f"Punkt {n}.{m} zum Abhaken" for m in range(count)] for n in range(2)}
+        html = checklist_html(items=items)
+        stats = {}
+        render(html, stats=stats)
+        if stats["fit"] > 0:
+            break
+    assert stats["fit"] > 0 and stats["pages"] == 1, stats
+    assert len(read(render(html)).pages) == 1
+    assert render(html) == render(html)  # still the same bytes each time
+
+
+def test_the_brands_font_comes_first(weasyprint_ok):
+    """A brand font (here one fontconfig knows) replaces DejaVu Sans in the PDF."""
+    fonts = embedded_fonts(read(render(font_family="DejaVu Serif")))
+    assert fonts and all("Serif" in name for name in fonts), fonts
+    assert pdf.engine_version("DejaVu Serif") != pdf.engine_version(), "the cache must tell them apart"
 
 
 def test_resources_come_only_through_the_fetcher(weasyprint_ok):
