@@ -18,6 +18,7 @@ from pelican.plugins.kundenfit.outputs import pdf
 
 from tests.support.build import build_site
 from tests.support.checks import resolve
+from tests.support.weight import heaviest_page
 
 pypdf = pytest.importorskip("pypdf")
 
@@ -146,3 +147,8 @@ def test_the_checklist_pdf_has_the_brand_the_coach_and_the_next_step(branded):
     # The QR code is drawn (vector paths) and the address is a link too.
     links = [a.get_object()["/A"].get("/URI") for a in reader.pages[0].get("/Annots") or []]
     assert "https://termine.zweite-marke.de/erstgespraech" in links
+
+
+def test_the_heaviest_page_with_the_brand_font_stays_under_60_kb(branded):
+    size, page = heaviest_page(branded, SITEURL)
+    assert size <= 60 * 1024, f"{page}: {size} bytes on a first visit (gzip, font included)"
