@@ -144,9 +144,25 @@ def test_the_checklist_pdf_has_the_brand_the_coach_and_the_next_step(branded):
     for expected in ("ErikaBeispiel", "CoachingfürSelbstständige", "DeinnächsterSchritt"):
         assert expected in text
     assert "termine.zweite-marke.de/erstgespraech" in text
-    # The QR code is drawn (vector paths) and the address is a link too.
+    # Logo and QR code are tagged figures with their text (PDF/UA); the address is a link too.
+    assert _figures(reader.trailer["/Root"]["/StructTreeRoot"]) == [
+        "Kundenfit",
+        "QR-Code: https://termine.zweite-marke.de/erstgespraech",
+    ]
     links = [a.get_object()["/A"].get("/URI") for a in reader.pages[0].get("/Annots") or []]
     assert "https://termine.zweite-marke.de/erstgespraech" in links
+
+
+def _figures(node) -> list[str]:
+    """The text alternative of every figure in the PDF's structure tree, in reading order."""
+    node = node.get_object() if hasattr(node, "get_object") else node
+    if isinstance(node, list):
+        return [alt for child in node for alt in _figures(child)]
+    if not isinstance(node, dict):
+        return []
+    own = [str(node.get("/Alt"))] if node.get("/S") == "/Figure" else []
+    kids = node.get("/K")
+    return own + (_figures(kids if isinstance(kids, list) else [kids]) if kids is not None else [])
 
 
 def test_the_heaviest_page_with_the_brand_font_stays_under_60_kb(branded):

@@ -51,7 +51,8 @@ def test_nothing_set_gives_the_shipped_brand():
     assert coach.name == "Kundenfit" and coach.logo is None and coach.font_family is None
     css = brand.brand_css(coach, None)
     assert "@font-face" not in css and f"--kf-brand-primary:{brand.DEFAULT_PRIMARY};" in css
-    assert "@media (prefers-color-scheme:dark){:root[data-kf-scheme=auto]{color-scheme:dark;" in css
+    dark = "@media screen and (prefers-color-scheme:dark){:root[data-kf-scheme=auto]{color-scheme:dark;"
+    assert dark in css
 
 
 def test_owner_address_without_placeholders():

@@ -395,7 +395,8 @@ def _variables(colours: Colours, font_stack: str | None) -> str:
 
 def brand_css(brand: Brand, font_url: str | None) -> str:
     """The brand as CSS custom properties (light; dark under prefers-color-scheme where the page
-    says it supports both with `data-kf-scheme="auto"` on <html>), with the font's @font-face.
+    says it supports both with `data-kf-scheme="auto"` on <html>, on screen only: paper is
+    white), with the font's @font-face.
 
     `font_url`: the font file as seen from the style sheet this block starts.
     """
@@ -407,7 +408,7 @@ def brand_css(brand: Brand, font_url: str | None) -> str:
         )
     parts.append(f":root{{{_variables(brand.light, brand.font_stack)}}}\n")
     parts.append(
-        "@media (prefers-color-scheme:dark){:root[data-kf-scheme=auto]{color-scheme:dark;"
+        "@media screen and (prefers-color-scheme:dark){:root[data-kf-scheme=auto]{color-scheme:dark;"
         f"{_variables(brand.dark, None)}}}}}\n"
     )
     return "".join(parts)

@@ -25,7 +25,7 @@ from .languages.translate import missing_rule_translations, rule_translations, t
 from .outputs.manifest import manifest_json
 from .outputs.oembed import write_oembed
 from .outputs.pdf import pdf_support
-from .outputs.qr import qr_svg
+from .outputs.qr import qr_image
 from .problems import stop_build
 from .render import views
 from .render.assets import CSS_NAME, JS_NAME, public_names, write_assets
@@ -157,7 +157,7 @@ class KundenfitGenerator(Generator):
             "brand_logo_url": addresses.asset(f"{FILES_DIR}/{logo}") if logo else None,
             "next_step_url": next_url if absolute else None,
             "next_step_is_booking": bool(self.brand.booking_url),
-            "next_step_qr": qr_svg(next_url) if absolute else None,
+            "next_step_qr": qr_image(next_url) if absolute else None,
         }
 
     def listing(self, kind: str, lang: str, addresses: Addresses) -> list[dict]:
