@@ -105,3 +105,21 @@ def test_font_is_subset_to_latin_as_woff2():
     assert all(ord(c) in cmap for c in "ÄÖÜäöüß„“–€ Aa")
     assert ord("Ж") not in cmap  # Cyrillic stays out
     assert brand.subset_font(SERIF) == data  # the same file every build
+
+
+@pytest.mark.skipif(not SERIF.is_file(), reason="fonts-dejavu-core is not installed")
+def test_a_font_fonttools_cannot_cut_is_one_line(tmp_path, monkeypatch):
+    coach = brand.brand_from_settings({"PATH": "/", "KUNDENFIT_BRAND": {"font": str(SERIF)}})
+    assert coach.font_family == "DejaVu Serif"
+
+    def broken(source):
+        raise AssertionError("bad glyf table")
+
+    monkeypatch.setattr(brand, "subset_font", broken)
+    with pytest.raises(brand.BrandFileError) as caught:
+        brand.write_brand_files(coach, tmp_path)
+    assert str(caught.value) == (
+        f"{SETTINGS}[\"font\"] = 'DejaVuSerif.ttf' lässt sich nicht verarbeiten "
+        "(AssertionError: bad glyf table) – nimm eine andere Datei."
+    )
+    assert not list(tmp_path.iterdir())

@@ -444,6 +444,10 @@ def subset_font(source: Path) -> bytes:
     return out.getvalue()
 
 
+class BrandFileError(ValueError):
+    """A brand file that passed the check but cannot be written (a font fontTools cannot cut)."""
+
+
 def write_brand_files(brand: Brand, target_dir: Path) -> None:
     """Logo, photo and the subset font into `target_dir` (FILES_DIR of the assets folder)."""
     for kind in ("logo", "photo", "font"):
@@ -454,6 +458,16 @@ def write_brand_files(brand: Brand, target_dir: Path) -> None:
         if path.is_file():
             continue
         source = getattr(brand, kind)
-        data = subset_font(source) if kind == "font" else source.read_bytes()
+        try:
+            data = subset_font(source) if kind == "font" else source.read_bytes()
+        except Exception as error:  # fontTools raises many kinds; the coach needs one line
+            raise BrandFileError(
+                _line(
+                    kind,
+                    source.name,
+                    f"lässt sich nicht verarbeiten ({type(error).__name__}: {error}) – "
+                    "nimm eine andere Datei.",
+                )
+            ) from None
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(data)

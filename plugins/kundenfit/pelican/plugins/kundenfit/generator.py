@@ -17,7 +17,7 @@ from jinja2.ext import InternationalizationExtension
 from pelican.generators import Generator
 
 from . import settings as kf_settings
-from .brand import FILES_DIR, brand_css, brand_from_settings, write_brand_files
+from .brand import FILES_DIR, BrandFileError, brand_css, brand_from_settings, write_brand_files
 from .errors import KundenfitError
 from .languages import sites
 from .languages.text_translations import as_text
@@ -262,7 +262,10 @@ class KundenfitGenerator(Generator):
         """Once per site, in the main run: runtime assets and the manifest of every language."""
         assets = output / self.options["KUNDENFIT_ASSETS_DIR"]
         write_assets(assets, self.brand_css)
-        write_brand_files(self.brand, assets / FILES_DIR)
+        try:
+            write_brand_files(self.brand, assets / FILES_DIR)
+        except BrandFileError as error:
+            stop_build([KundenfitError(str(error))])
         manifest = output / self.options["KUNDENFIT_MANIFEST_SAVE_AS"]
         local = bool(self.settings.get("RELATIVE_URLS"))
         manifest.write_text(manifest_json(self.manifest, local=local), encoding="utf-8")
