@@ -46,7 +46,8 @@ def test_worst_answers_give_the_worst_outcome_and_all_advice(rulebook):
     result = score(quiz, answers)
     assert result.outcome == "lass-die-person-ziehen"
     assert result.total == 0
-    capped = tuple(rule.id for rule, index in zip(quiz.rules, answers, strict=True) if rule.answers[index].cap)
+    chosen = zip(quiz.rules, answers, strict=True)
+    capped = tuple(rule.id for rule, index in chosen if rule.answers[index].cap)
     assert capped and result.capped_by == capped
     assert result.weak == tuple(rule.id for rule in quiz.rules)
 
