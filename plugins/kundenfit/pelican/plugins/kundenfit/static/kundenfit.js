@@ -253,14 +253,12 @@
       // A profile tie shows every tied outcome: "zwischen A und B" when they follow one
       // another in the file, "Anzeichen von A und B" when they do not (phase 1 and 4).
       const titles = [];
-      let apart = false;
-      let prev = -1;
+      let apart, prev;
       this.$$('outcome').forEach((panel, n) => {
         const id = panel.getAttribute(P + 'outcome');
-        panel.hidden = !(res.tied.length ? res.tied.includes(id) : id === res.outcome);
-        if (panel.hidden) return;
+        if ((panel.hidden = !(res.tied.length ? res.tied.includes(id) : id === res.outcome))) return;
         titles.push(panel.getAttribute(P + 'title'));
-        if (prev >= 0 && n !== prev + 1) apart = true;
+        apart = apart || n > prev + 1; // prev is undefined for the first: NaN compares false
         prev = n;
       });
       const last = titles.pop();
