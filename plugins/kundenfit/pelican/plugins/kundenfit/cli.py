@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import itertools
 import json
 import os
 import sys
@@ -110,7 +111,13 @@ def _print_result(quiz: Quiz, answers: Sequence[int], result: Result, out: TextI
     chosen = {rule.id: (rule, index) for rule, index in zip(quiz.rules, answers, strict=True)}
     if result.tied:
         titles = [quiz.outcome(o).title for o in result.tied]
-        print(f"Ergebnis: zwischen {', '.join(titles[:-1])} und {titles[-1]}", file=out)
+        # Tied outcomes that do not follow one another in the file (phase 1 and 4) are signs
+        # of both, not a place between them.
+        order = [o.id for o in quiz.outcomes]
+        places = [order.index(o) for o in result.tied]
+        apart = any(b != a + 1 for a, b in itertools.pairwise(places))
+        words = "Anzeichen von" if apart else "zwischen"
+        print(f"Ergebnis: {words} {', '.join(titles[:-1])} und {titles[-1]}", file=out)
     else:
         # More than half the questions open: the verdict says it is provisional.
         heading = "Vorläufig" if result.provisional else "Ergebnis"
