@@ -395,3 +395,12 @@ def invented_quiz(draw) -> tuple[Quiz, tuple[int, ...]]:
 def test_js_matches_python_on_invented_quizzes(case, node):
     quiz, answers = case
     assert_same(quiz, node("invented"), [answers])
+
+
+@pytest.mark.parametrize("quiz_id", QUIZ_IDS)
+def test_js_matches_python_with_every_question_left_open(quiz_id, node):
+    quiz = real_quiz(quiz_id)
+    if not all(any(a.open for a in rule.answers) for rule in quiz.rules):
+        pytest.skip(f"{quiz_id}: not every question has an open answer")
+    all_open = tuple(next(i for i, a in enumerate(rule.answers) if a.open) for rule in quiz.rules)
+    assert_same(quiz, node(quiz_id), [all_open])

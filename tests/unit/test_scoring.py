@@ -142,6 +142,20 @@ def test_open_answers_leave_the_verdict_to_the_answered_questions(rulebook):
     assert result.outcome == "machbar"  # half of the answered points: scaled 15 of 30
 
 
+def test_nothing_answered_is_provisional_and_neither_top_nor_bottom(rulebook):
+    """A one-line enquiry: nothing known yet gives no reason to turn the person away."""
+    checked = []
+    for quiz in rulebook.quizzes.values():
+        if quiz.kind != "score" or not all(any(a.open for a in r.answers) for r in quiz.rules):
+            continue
+        all_open = [next(i for i, a in enumerate(r.answers) if a.open) for r in quiz.rules]
+        result = score(quiz, all_open)
+        assert result.provisional and result.open == len(quiz.rules)
+        assert result.outcome == quiz.outcomes[1].id, quiz.id
+        checked.append(quiz.id)
+    assert "kundenfit" in checked
+
+
 def test_kontakt_self_check_outcomes(rulebook):
     quiz = rulebook.quizzes["kontakt"]
     assert score(quiz, best(quiz)).outcome == "in-kontakt"

@@ -189,11 +189,14 @@ def _band_position(quiz: Quiz, total: int, most: int) -> int:
     """Return the index of the best outcome whose band starts at or below the scaled total.
 
     Bands are listed best first and cover every total exactly, so with all questions answered
-    this is the band containing `total`. Nothing answered (`most` 0), or a scaled total below
-    every band, gives the worst outcome.
+    this is the band containing `total`; a scaled total below every band gives the worst outcome.
+    Nothing answered (`most` 0) gives the second outcome: nothing speaks for the top one yet,
+    and no answer gives a reason for the bottom one (the result is provisional then).
     """
+    if not most:
+        return min(1, len(quiz.outcomes) - 1)
     full = total_range(quiz.rules)[1]
     for position, outcome in enumerate(quiz.outcomes):
-        if most and outcome.low is not None and total * full >= outcome.low * most:
+        if outcome.low is not None and total * full >= outcome.low * most:
             return position
     return len(quiz.outcomes) - 1

@@ -62,8 +62,9 @@
     const total = sum(got, (a) => a.points);
     const max = sum(done, (rule) => most(rule.answers));
     const full = sum(rules, (rule) => most(rule.answers));
-    // The bands scale to the questions answered (scoring._band_position); below all: worst.
-    let position = outcomes.findIndex((o) => max && o.low !== null && total * full >= o.low * max);
+    // The bands scale to the questions answered (scoring._band_position); below all: worst;
+    // nothing answered: the second outcome.
+    let position = max ? outcomes.findIndex((o) => o.low !== null && total * full >= o.low * max) : Math.min(1, outcomes.length - 1);
     if (position < 0) position = outcomes.length - 1;
     const at = (id) => outcomes.findIndex((o) => o.id === id);
     got.forEach((a, i) => {
