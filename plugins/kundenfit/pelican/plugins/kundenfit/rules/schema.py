@@ -764,7 +764,7 @@ class _FileReader:
             value = data.get("answers", YamlMap(data.line))
             if not isinstance(value, YamlMap):
                 item.wrong("answers", "Regel-Ids mit Antwortnummern, z. B. 'grenzen: 2'")
-                answers = None
+                answers, value = None, YamlMap(data.line)
             for rule_id, index in value.items():
                 line = value.line_of(rule_id)
                 if not ID_PATTERN.match(rule_id):

@@ -25,8 +25,7 @@ MAX_CHECK_CHARS = 100
 
 # What a key holds. Whole numbers have at most MAX_INT_DIGITS digits (longer ones are text).
 TEXT = "text"  # a non-empty text; a whole number is taken as text too
-LABEL = "label"  # a non-empty text, nothing else
-TEXTS = "texts"  # a list of labels
+TEXTS = "texts"  # a list of non-empty texts (numbers are not taken here)
 ID = "id"  # lowercase letters, digits, hyphens
 IDS = "ids"  # a list of ids, each once
 ID_OR_IDS = "id-or-ids"
@@ -37,7 +36,7 @@ BOOL = "bool"
 BAND = "band"  # a score band: a whole number from 0 or "low-high"
 CHOICE = "choice"  # one of `Key.choices`
 ITEMS = "items"  # a non-empty list of mappings of the shape `Key.of`
-TOPIC_MAP = "topic-map"  # id: label
+TOPIC_MAP = "topic-map"  # id: non-empty text
 ANSWER_MAP = "answer-map"  # rule id: answer number from 0
 
 
