@@ -3,7 +3,9 @@
 Everything that can be judged by looking at a single file is checked here: allowed and
 required keys, value types, id spelling, score bands written as ``16-20``, answers that give
 either points or a profile. Whether a referenced id exists, whether bands cover the points a
-quiz can give, and everything else that needs all files is left to `build`.
+quiz can give, and everything else that needs all files is left to `build`. Which keys a
+mapping allows and requires, and what each holds, is declared once in `shape` (which
+`json_schema` also exports for editors); here each is read with its own messages.
 
 Each definition records whether it came through without problems (`complete`), so `build`
 can skip deeper checks on broken definitions instead of piling follow-up errors on them.
