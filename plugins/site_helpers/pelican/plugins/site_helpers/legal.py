@@ -18,6 +18,7 @@ from markupsafe import Markup
 from pelican.plugins.kundenfit.render.newsletter import newsletter_form
 
 from .filters import format_date, keep_together
+from .hosting import host_of
 from .publish_check import PLACEHOLDER
 from .text_i18n import TextTranslations
 
@@ -89,6 +90,7 @@ def render_legal(kind: str, settings: dict, lang: str, locale: str | None = None
         updated=format_date(updated, locale or lang) if updated else None,
         newsletter=newsletter_fields(settings.get("KUNDENFIT_NEWSLETTER"), lang),
         provider=(settings.get("KUNDENFIT_NEWSLETTER") or {}).get("provider"),
+        host=host_of(settings),
         lang=lang,
         sitename=settings.get("SITENAME", ""),
     )

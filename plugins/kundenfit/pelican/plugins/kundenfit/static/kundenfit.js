@@ -62,8 +62,9 @@
     const total = sum(got, (a) => a.points);
     const max = sum(done, (rule) => most(rule.answers));
     const full = sum(rules, (rule) => most(rule.answers));
-    // The bands scale to the questions answered (scoring._band_position); below all: worst.
-    let position = outcomes.findIndex((o) => max && o.low !== null && total * full >= o.low * max);
+    // The bands scale to the questions answered (scoring._band_position); below all: worst;
+    // nothing answered: the second outcome.
+    let position = max ? outcomes.findIndex((o) => o.low !== null && total * full >= o.low * max) : Math.min(1, outcomes.length - 1);
     if (position < 0) position = outcomes.length - 1;
     const at = (id) => outcomes.findIndex((o) => o.id === id);
     got.forEach((a, i) => {
@@ -250,16 +251,20 @@
     show(answers, byUser) {
       const res = score(this.data, answers);
       const fmt = (got, max) => this.text('score').replace('{got}', got).replace('{max}', max);
-      // A profile tie shows every tied outcome: "zwischen A und B".
+      // A profile tie shows every tied outcome: "zwischen A und B" when they follow one
+      // another in the file, "Anzeichen von A und B" when they do not (phase 1 and 4).
       const titles = [];
-      this.$$('outcome').forEach((panel) => {
+      let apart, prev;
+      this.$$('outcome').forEach((panel, n) => {
         const id = panel.getAttribute(P + 'outcome');
-        panel.hidden = !(res.tied.length ? res.tied.includes(id) : id === res.outcome);
-        if (!panel.hidden) titles.push(panel.getAttribute(P + 'title'));
+        if ((panel.hidden = !(res.tied.length ? res.tied.includes(id) : id === res.outcome))) return;
+        titles.push(panel.getAttribute(P + 'title'));
+        apart = apart || n > prev + 1; // prev is undefined for the first: NaN compares false
+        prev = n;
       });
       const last = titles.pop();
       const title = titles.length
-        ? this.text('tie').replace('{first}', titles.join(', ')).replace('{last}', last)
+        ? this.text(apart ? 'apart' : 'tie').replace('{first}', titles.join(', ')).replace('{last}', last)
         : last;
       this.$('outcome-title').textContent = title;
       // More than half left open: "Vorläufig: …", with the open questions to find out first.
