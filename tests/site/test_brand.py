@@ -168,3 +168,13 @@ def _figures(node) -> list[str]:
 def test_the_heaviest_page_with_the_brand_font_stays_under_60_kb(branded):
     size, page = heaviest_page(branded, SITEURL)
     assert size <= 60 * 1024, f"{page}: {size} bytes on a first visit (gzip, font included)"
+
+
+def test_every_branded_checklist_pdf_is_still_one_page(branded):
+    """The brand's taller header and wider font must not push a checklist onto a second page."""
+    ok, reason = pdf.pdf_support()
+    if not ok:
+        pytest.skip(reason)
+    pdfs = sorted(branded.rglob("*.pdf"))
+    assert len(pdfs) >= 6
+    assert [p.name for p in pdfs if len(pypdf.PdfReader(p).pages) != 1] == []
