@@ -178,3 +178,12 @@ def test_every_branded_checklist_pdf_is_still_one_page(branded):
     pdfs = sorted(branded.rglob("*.pdf"))
     assert len(pdfs) >= 6
     assert [p.name for p in pdfs if len(pypdf.PdfReader(p).pages) != 1] == []
+
+
+@pytest.mark.parametrize("name", ["landing", "quiz", "embed", "english quiz"])
+def test_the_site_icon_is_in_the_brands_colour(branded, name):
+    soup = BeautifulSoup((branded / PAGES[name]).read_text(encoding="utf-8"), "html.parser")
+    icon = resolve(branded, soup.select_one('link[rel="icon"]')["href"], SITEURL)
+    assert icon is not None and icon.is_file()
+    svg = icon.read_text(encoding="utf-8")
+    assert f'fill="{PRIMARY}"' in svg and brand.DEFAULT_PRIMARY not in svg

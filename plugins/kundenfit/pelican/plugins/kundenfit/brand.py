@@ -12,7 +12,7 @@ from __future__ import annotations
 import difflib
 import hashlib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 SETTING = "KUNDENFIT_BRAND"
@@ -55,6 +55,13 @@ LOGO_TYPES = (".svg", ".png")
 PHOTO_TYPES = (".jpg", ".jpeg", ".png", ".webp")
 FONT_TYPES = (".ttf", ".otf", ".woff", ".woff2")
 HEX = re.compile(r"#[0-9a-fA-F]{6}")
+
+# The theme's favicon.svg, its colours filled in from the brand.
+ICON = (
+    '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="6" '
+    'fill="{fill}"/><path d="M9 8v16M9 16l9-8M12 14l8 10" stroke="{stroke}" stroke-width="3" fill="none" '
+    'stroke-linecap="round"/></svg>\n'
+)
 
 # Where the brand's files are written, inside the plugin's assets folder (KUNDENFIT_ASSETS_DIR).
 FILES_DIR = "brand"
@@ -110,6 +117,14 @@ class Brand:
     @property
     def dark(self) -> Colours:
         return palette(self.primary_dark, self.accent_dark, "dark")
+
+    @property
+    def icon_svg(self) -> str | None:
+        """The site's icon (the theme's favicon.svg) in the brand's colour; None for the shipped
+        colour, whose icon the theme has already."""
+        if self.primary == DEFAULT_PRIMARY:
+            return None
+        return ICON.format(fill=self.primary, stroke=self.light.on_primary)
 
     @property
     def font_stack(self) -> str:
@@ -262,7 +277,7 @@ def brand_from_settings(settings: dict) -> Brand:
         "photo": _file(block, "photo", content, PHOTO_TYPES),
         "font": font if family else None,
     }
-    return Brand(
+    coach = Brand(
         name=name or settings.get("SITENAME") or "",
         role=_text(block, "role"),
         primary=primary,
@@ -277,6 +292,11 @@ def brand_from_settings(settings: dict) -> Brand:
         owner_lines=tuple(v.strip() for v in lines if not _placeholder(v)),
         file_names=tuple((kind, _file_name(kind, path)) for kind, path in files.items() if path),
     )
+    icon = coach.icon_svg
+    if icon is None:
+        return coach
+    digest = hashlib.sha256(icon.encode()).hexdigest()[:12]
+    return replace(coach, file_names=(*coach.file_names, ("icon", f"icon.{digest}.svg")))
 
 
 def _line(key: str, value, why: str) -> str:
@@ -449,7 +469,11 @@ class BrandFileError(ValueError):
 
 
 def write_brand_files(brand: Brand, target_dir: Path) -> None:
-    """Logo, photo and the subset font into `target_dir` (FILES_DIR of the assets folder)."""
+    """Logo, photo, icon and the subset font into `target_dir` (FILES_DIR of the assets folder)."""
+    icon = brand.file_name("icon")
+    if icon:
+        target_dir.mkdir(parents=True, exist_ok=True)
+        (target_dir / icon).write_text(brand.icon_svg, encoding="utf-8")
     for kind in ("logo", "photo", "font"):
         name = brand.file_name(kind)
         if name is None:

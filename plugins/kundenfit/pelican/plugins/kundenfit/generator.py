@@ -143,7 +143,7 @@ class KundenfitGenerator(Generator):
         `{{ SITEURL }}/{{ THEME_STATIC_DIR }}/{{ kundenfit_brand.logo }}` works in every language."""
         theme_dir = sites.main_theme_static_dir(self.settings)
         files = {}
-        for kind in ("logo", "photo"):
+        for kind in ("logo", "photo", "icon"):
             name = self.brand.file_name(kind)
             where = f"{self.options['KUNDENFIT_ASSETS_DIR']}/{FILES_DIR}/{name}"
             files[kind] = posixpath.relpath(where, theme_dir) if name else None
@@ -152,12 +152,13 @@ class KundenfitGenerator(Generator):
     def brand_context(self, addresses: Addresses) -> dict:
         """What the plugin's pages show of the brand: logo, the coach, the next step and its QR
         code (only for a full address: a QR code cannot lead to a relative one)."""
-        logo = self.brand.file_name("logo")
+        logo, icon = self.brand.file_name("logo"), self.brand.file_name("icon")
         next_url = self.brand.booking_url or self.settings["SITEURL"] + "/"
         absolute = next_url.startswith(("https://", "http://", "mailto:"))
         return {
             "brand": self.brand,
             "brand_logo_url": addresses.asset(f"{FILES_DIR}/{logo}") if logo else None,
+            "brand_icon_url": addresses.asset(f"{FILES_DIR}/{icon}") if icon else None,
             "next_step_url": next_url if absolute else None,
             "next_step_is_booking": bool(self.brand.booking_url),
             "next_step_qr": qr_image(next_url) if absolute else None,
