@@ -412,3 +412,37 @@ def test_a_checklist_longer_than_one_page_is_named_with_its_rule_file_and_page_c
         f"content/rules/lang.yaml:12: PDF der Checkliste 'test' (de): {pages} Seiten statt einer A4-Seite – "
         "kürze Einleitung oder Punkte, oder teile die Checkliste auf."
     ]
+
+
+def test_write_in_fields_get_a_line_to_write_on(weasyprint_ok):
+    """PDF renderers leave text inputs blank: the line under "Kundin oder Kunde:" and "Datum:"
+    is drawn by the field itself, as wide as the field, in black."""
+    import weasyprint
+
+    fields = (
+        '<div class="kf-fields"><p class="kf-field"><label for="f1">Kundin oder Kunde:</label> '
+        '<input type="text" id="f1"></p><p class="kf-field"><label for="f2">Datum:</label> '
+        '<input type="text" id="f2"></p></div>'
+    )
+    section = '<section class="kf-checklist">'
+    html = checklist_html().replace(section, section + fields)
+    fetcher = pdf._fetcher_class()(dict_fetcher({f"{SITE}/kundenfit/kundenfit.css": KF_CSS}))
+    document = weasyprint.HTML(string=html, base_url=f"{SITE}/checkliste/test/", url_fetcher=fetcher).render()
+
+    def boxes(box):
+        yield box
+        for child in getattr(box, "children", []):
+            yield from boxes(child)
+
+    lines = [
+        box
+        for page in document.pages
+        for box in boxes(page._page_box)
+        if getattr(box, "element", None) is not None
+        and "kf-field" in (box.element.get("class") or "").split()
+        and box.element_tag == "p"
+    ]
+    assert len(lines) == 2
+    for box in lines:
+        assert box.border_bottom_width >= 0.5 and box.width > 100
+        assert tuple(box.style["border_bottom_color"])[:3] == (0, 0, 0)
