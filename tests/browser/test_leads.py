@@ -33,7 +33,9 @@ pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parents[2]
 BOOK = load_rulebook(SAMPLE_SITE / "content" / "rules")
-RUNTIME = (ROOT / "plugins/kundenfit/pelican/plugins/kundenfit/static/kundenfit.js").read_text(encoding="utf-8")
+RUNTIME = (ROOT / "plugins/kundenfit/pelican/plugins/kundenfit/static/kundenfit.js").read_text(
+    encoding="utf-8"
+)
 RUNTIME_ROUTES = "kfRoutes" in RUNTIME or "data-kf-routes" in RUNTIME
 QUIZ = "demo"
 EMAIL, NAME = "kundin@example.org", "Kim"
@@ -122,7 +124,12 @@ CASES = {
     "kit": (
         {"action": "/kit", "fields": {"outcome": "ergebnis", "lang": "sprache"}},
         "/kit",
-        {"email_address": EMAIL, "fields[first_name]": NAME, "fields[ergebnis]": OUTCOME, "fields[sprache]": "de"},
+        {
+            "email_address": EMAIL,
+            "fields[first_name]": NAME,
+            "fields[ergebnis]": OUTCOME,
+            "fields[sprache]": "de",
+        },
         False,
     ),
 }
@@ -220,14 +227,18 @@ def test_outcome_page_without_javascript_sends_the_presets_fields(browser, site,
         page.on("request", lambda request: seen.append(request.url))
         provider["requests"].clear()
         page.goto(f"{address}quiz/{QUIZ}/ergebnis/{OUTCOME}/")
-        assert not [u for u in seen if u.startswith(provider["origin"])], "nothing goes to the provider before"
+        assert not [u for u in seen if u.startswith(provider["origin"])], (
+            "nothing goes to the provider before"
+        )
         fill_and_send(page.locator("form[data-kf-lead]"))
         assert sign_up(provider, path) == expected
     finally:
         context.close()
 
 
-def test_quiz_page_with_javascript_sends_the_presets_fields_for_the_reached_outcome(page, site, provider, request):
+def test_quiz_page_with_javascript_sends_the_presets_fields_for_the_reached_outcome(
+    page, site, provider, request
+):
     preset, address = site
     _setting, path, expected, routed = CASES[preset]
     if routed and not RUNTIME_ROUTES:

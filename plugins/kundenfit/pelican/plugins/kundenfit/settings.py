@@ -85,12 +85,20 @@ SHAPES: dict[str, t.Type] = {
     "KUNDENFIT_LEAD_FORM": t.Elsewhere(),  # leads.lead_form, per language
     "KUNDENFIT_NEXT_STEP": t.Elsewhere(),  # next_steps.site_next_step, per language
     "KUNDENFIT_WITHOUT_LEADS": t.Flag(),
-    "KUNDENFIT_OUTCOME_URL": t.Pattern("quiz/{id}/ergebnis/{outcome}/", fields=("id", "outcome"), required=("id", "outcome")),
+    "KUNDENFIT_OUTCOME_URL": t.Pattern(
+        "quiz/{id}/ergebnis/{outcome}/", fields=("id", "outcome"), required=("id", "outcome")
+    ),
     "KUNDENFIT_OUTCOME_SAVE_AS": t.Pattern(
-        "quiz/{id}/ergebnis/{outcome}/index.html", fields=("id", "outcome"), required=("id", "outcome"), save_as=True
+        "quiz/{id}/ergebnis/{outcome}/index.html",
+        fields=("id", "outcome"),
+        required=("id", "outcome"),
+        save_as=True,
     ),
     "KUNDENFIT_SHARE_IMAGE_SAVE_AS": t.Pattern(
-        "quiz/{id}/ergebnis/{outcome}/teilen.png", fields=("id", "outcome"), required=("id", "outcome"), save_as=True
+        "quiz/{id}/ergebnis/{outcome}/teilen.png",
+        fields=("id", "outcome"),
+        required=("id", "outcome"),
+        save_as=True,
     ),
     "KUNDENFIT_ORDER": t.Ids(),
     "KUNDENFIT_CONTACT_EMAIL": t.Optional(t.Email()),

@@ -57,7 +57,12 @@ def lead_provider(setting, lang: str) -> dict | None:
     form = lead_form(setting, lang)
     if not form:
         return None
-    return {"title": form.title, "company": form.company, "country": form.country, "third_country": form.third_country}
+    return {
+        "title": form.title,
+        "company": form.company,
+        "country": form.country,
+        "third_country": form.third_country,
+    }
 
 
 def _translations(localedir: str | None, domain: str, lang: str):

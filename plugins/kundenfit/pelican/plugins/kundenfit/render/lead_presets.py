@@ -42,7 +42,6 @@ class Preset:
     needs: tuple[str, ...] = ()  # fixed fields the coach must give in "hidden" (e.g. a form key)
     source: str = ""  # where the field names are documented, or why not
 
-
     def field_name(self, field_id: str) -> str:
         return self.custom.format(id=field_id)
 

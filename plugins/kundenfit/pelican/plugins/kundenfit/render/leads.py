@@ -105,7 +105,9 @@ def lead_form(setting, lang: str) -> LeadForm | None:
         )
     unknown = sorted(set(setting) - set(KEYS))
     if unknown:
-        raise LeadSettingError(f"unbekannte Angabe(n): {', '.join(unknown)} – erlaubt sind {', '.join(KEYS)}.")
+        raise LeadSettingError(
+            f"unbekannte Angabe(n): {', '.join(unknown)} – erlaubt sind {', '.join(KEYS)}."
+        )
     name = setting.get("preset")
     if name not in PRESETS:
         raise LeadSettingError(
@@ -124,7 +126,9 @@ def lead_form(setting, lang: str) -> LeadForm | None:
     routes = _routes(setting.get("outcomes") or {})
     company = _text(setting.get("company"), "'company'") or preset.company
     if not company:
-        raise LeadSettingError("'company' fehlt: Name und Sitz deines Anbieters (für die Datenschutzerklärung).")
+        raise LeadSettingError(
+            "'company' fehlt: Name und Sitz deines Anbieters (für die Datenschutzerklärung)."
+        )
     form = LeadForm(
         preset=name,
         title=preset.title,
@@ -169,7 +173,9 @@ def _fields(value, preset) -> dict:
         raise LeadSettingError("'fields' muss ein Wörterbuch sein, z. B. {'outcome': 'ERGEBNIS'}.")
     unknown = sorted(set(value) - set(ROLES))
     if unknown:
-        raise LeadSettingError(f"'fields' kennt {', '.join(unknown)} nicht – erlaubt sind {', '.join(ROLES)}.")
+        raise LeadSettingError(
+            f"'fields' kennt {', '.join(unknown)} nicht – erlaubt sind {', '.join(ROLES)}."
+        )
     names = {"email": preset.email, "first_name": preset.first_name, "consent": preset.consent}
     for role in ROLES:
         if role not in value:
@@ -192,22 +198,29 @@ def _hidden(value, what: str) -> dict:
         isinstance(k, str) and k.strip() and isinstance(v, str | int) and not isinstance(v, bool)
         for k, v in value.items()
     ):
-        raise LeadSettingError(f"{what} muss ein Wörterbuch aus Feldnamen und Werten sein, z. B. {{'tags': '123'}}.")
+        raise LeadSettingError(
+            f"{what} muss ein Wörterbuch aus Feldnamen und Werten sein, z. B. {{'tags': '123'}}."
+        )
     return {k.strip(): str(v) for k, v in value.items()}
 
 
 def _routes(value) -> dict:
     if not isinstance(value, dict):
-        raise LeadSettingError("'outcomes' muss ein Wörterbuch sein, z. B. {'kundenfit/traumkunde': {'hidden': {…}}}.")
+        raise LeadSettingError(
+            "'outcomes' muss ein Wörterbuch sein, z. B. {'kundenfit/traumkunde': {'hidden': {…}}}."
+        )
     routes = {}
     for key, route in value.items():
         if not isinstance(key, str) or "/" not in key or not isinstance(route, dict):
             raise LeadSettingError(
-                f"'outcomes': {key!r} – schreib 'quiz-id/ergebnis-id': {{'action': …}} oder {{'hidden': {{…}}}}."
+                f"'outcomes': {key!r} – schreib 'quiz-id/ergebnis-id': "
+                "{'action': …} oder {'hidden': {…}}."
             )
         unknown = sorted(set(route) - set(ROUTE_KEYS))
         if unknown:
-            raise LeadSettingError(f"'outcomes' → '{key}': {', '.join(unknown)} gibt es nicht – erlaubt sind action, hidden.")
+            raise LeadSettingError(
+                f"'outcomes' → '{key}': {', '.join(unknown)} gibt es nicht – erlaubt sind action, hidden."
+            )
         checked = {}
         if "action" in route:
             checked["action"] = _address(route["action"], f"'outcomes' → '{key}' → 'action'")

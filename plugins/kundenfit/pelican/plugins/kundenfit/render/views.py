@@ -91,7 +91,9 @@ def view_context(
     if kind == "quiz":
         quiz = book.quizzes[view_id]
         checklist = book.checklists.get(quiz.checklist) if quiz.checklist else None
-        lead_initial, lead_routes = lead.routes_for(quiz.id, [o.id for o in quiz.outcomes]) if lead else ({}, {})
+        lead_initial, lead_routes = (
+            lead.routes_for(quiz.id, [o.id for o in quiz.outcomes]) if lead else ({}, {})
+        )
         return {
             **common,
             "quiz": quiz,
@@ -134,7 +136,9 @@ def next_steps(quiz, addresses: Addresses, site_step: dict | None) -> dict:
     return {o.id: next_step(o, site_step, email, addresses.page) for o in quiz.outcomes}
 
 
-def outcome_page_context(book: RuleBook, quiz_id: str, outcome_id: str, addresses: Addresses, **kwargs) -> dict:
+def outcome_page_context(
+    book: RuleBook, quiz_id: str, outcome_id: str, addresses: Addresses, **kwargs
+) -> dict:
     """One outcome on its own page, to share: its text, next step and the form routed for it.
 
     `addresses` are those seen from the page; `image` carries the share image's address and size.

@@ -28,7 +28,9 @@ MAX_CHECKLIST_ITEMS = 12
 MAX_CHECK_CHARS = 100
 PROFILE_DEFAULT_POINTS = 1
 # Where a next step may lead: the same addresses as KUNDENFIT_NEXT_STEP (render/next_steps.py).
-NEXT_STEP_URL = re.compile(r"^(https?://\S+|mailto:[^\s@]+@[^\s@]+|(?!/)(?![a-z][a-z0-9+.-]*:)(?!.*\.\.)\S+)$", re.I)
+NEXT_STEP_URL = re.compile(
+    r"^(https?://\S+|mailto:[^\s@]+@[^\s@]+|(?!/)(?![a-z][a-z0-9+.-]*:)(?!.*\.\.)\S+)$", re.I
+)
 
 TOP_KEYS = ("topics", "rules", "quizzes", "checklists")
 RULE_KEYS = ("id", "topic", "sources", "question", "answers", "advice", "check")
@@ -791,7 +793,10 @@ class _FileReader:
         next_step = fields.text("next_step", "die Beschriftung des nächsten Schritts", required=False)
         next_step_url = fields.text("next_step_url", "wohin der nächste Schritt führt", required=False)
         if next_step_url and not NEXT_STEP_URL.match(next_step_url):
-            fields.wrong("next_step_url", "eine Adresse mit https://, mailto: oder eine Seite der Website wie 'kontakt/'")
+            fields.wrong(
+                "next_step_url",
+                "eine Adresse mit https://, mailto: oder eine Seite der Website wie 'kontakt/'",
+            )
             next_step_url = None
         if fields.has("next_step") != fields.has("next_step_url") and not fields.suggested:
             self.problem(
