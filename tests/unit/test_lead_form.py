@@ -223,3 +223,24 @@ def test_next_step_setting_mistakes_are_one_line(setting, message):
     assert str(error.value).startswith("pelican.conf.py: KUNDENFIT_NEXT_STEP: ") and message in str(
         error.value
     )
+
+
+def test_an_outcome_of_the_rule_file_names_its_own_next_step_and_it_is_translatable(tmp_path):
+    from babel.messages.extract import extract
+
+    from pelican.plugins.kundenfit.languages.translate import extract_rules
+
+    source = (SAMPLE_SITE / "content" / "rules" / "demo.yaml").read_text(encoding="utf-8")
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    marker = "      - id: gut\n"
+    assert marker in source
+    extended = source.replace(
+        marker, marker + "        next_step: Termin buchen\n        next_step_url: https://cal.example/t\n", 1
+    )
+    (rules / "demo.yaml").write_text(extended, encoding="utf-8")
+    gut = load_rulebook(rules).quizzes["demo"].outcome("gut")
+    assert (gut.next_step, gut.next_step_url) == ("Termin buchen", "https://cal.example/t")
+    with (rules / "demo.yaml").open("rb") as file:
+        texts = [message for _line, message, _comments, _context in extract(extract_rules, file)]
+    assert "Termin buchen" in texts and "https://cal.example/t" not in texts
