@@ -4,7 +4,9 @@ mistake naming the setting and the key."""
 from __future__ import annotations
 
 import pytest
+from babel.messages.extract import extract
 from pelican.plugins.kundenfit.errors import KundenfitError
+from pelican.plugins.kundenfit.languages.translate import extract_rules
 from pelican.plugins.kundenfit.quiz.model import Outcome
 from pelican.plugins.kundenfit.render.lead_presets import PRESETS
 from pelican.plugins.kundenfit.render.leads import lead_form, route_problems
@@ -226,10 +228,6 @@ def test_next_step_setting_mistakes_are_one_line(setting, message):
 
 
 def test_an_outcome_of_the_rule_file_names_its_own_next_step_and_it_is_translatable(tmp_path):
-    from babel.messages.extract import extract
-
-    from pelican.plugins.kundenfit.languages.translate import extract_rules
-
     source = (SAMPLE_SITE / "content" / "rules" / "demo.yaml").read_text(encoding="utf-8")
     rules = tmp_path / "rules"
     rules.mkdir()
