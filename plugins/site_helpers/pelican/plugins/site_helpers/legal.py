@@ -52,6 +52,10 @@ def lead_fields(setting, lang: str) -> list[dict]:
     return fields
 
 
+# The presets' third countries as the English privacy page names them (lead_presets.py writes German).
+COUNTRIES_EN = {"USA": "the USA", "Vereinigtes Königreich": "the United Kingdom"}
+
+
 def lead_provider(setting, lang: str) -> dict | None:
     """Name, seat and country of the lead form's provider, for the privacy page."""
     form = lead_form(setting, lang)
@@ -60,7 +64,7 @@ def lead_provider(setting, lang: str) -> dict | None:
     return {
         "title": form.title,
         "company": form.company,
-        "country": form.country,
+        "country": COUNTRIES_EN.get(form.country, form.country) if lang == "en" else form.country,
         "third_country": form.third_country,
     }
 
