@@ -25,6 +25,7 @@ import pytest
 from pelican.plugins.kundenfit.quiz.scoring import score
 from pelican.plugins.kundenfit.rules import load_rulebook
 
+from tests.support.checks import validate_html
 from tests.support.quiz import answer_steps
 from tests.support.sample_site import SAMPLE_SITE, build
 from tests.support.server import StaticServer, free_port
@@ -191,7 +192,7 @@ def site(request, tmp_path_factory, provider):
     if result.returncode != 0:
         pytest.fail(f"site build failed:\n{result.stdout}\n{result.stderr}")
     server = StaticServer(out, port)
-    yield preset, f"http://127.0.0.1:{port}/"
+    yield preset, f"http://127.0.0.1:{port}/", out
     server.stop()
 
 
@@ -218,7 +219,7 @@ def sign_up(provider, path: str) -> dict:
 
 
 def test_outcome_page_without_javascript_sends_the_presets_fields(browser, site, provider):
-    preset, address = site
+    preset, address, _out = site
     _setting, path, expected, _routed = CASES[preset]
     context = browser.new_context(java_script_enabled=False)
     try:
@@ -239,7 +240,7 @@ def test_outcome_page_without_javascript_sends_the_presets_fields(browser, site,
 def test_quiz_page_with_javascript_sends_the_presets_fields_for_the_reached_outcome(
     page, site, provider, request
 ):
-    preset, address = site
+    preset, address, _out = site
     _setting, path, expected, routed = CASES[preset]
     if routed and not RUNTIME_ROUTES:
         request.applymarker(
@@ -256,3 +257,22 @@ def test_quiz_page_with_javascript_sends_the_presets_fields_for_the_reached_outc
     assert not [u for u in seen if u.startswith(provider["origin"])], "nothing goes to the provider before"
     fill_and_send(form)
     assert sign_up(provider, path) == expected
+
+
+def test_pages_with_the_lead_form_pass_the_validator_and_axe(page, site):
+    """The form, next step and outcome page of each preset: valid HTML, no axe violation."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    preset, address, out = site
+    pages = [f"quiz/{QUIZ}/", f"quiz/{QUIZ}/ergebnis/{OUTCOME}/", f"en/quiz/{QUIZ}/ergebnis/{OUTCOME}/"]
+    assert validate_html([out / path / "index.html" for path in pages]) == []
+    problems = []
+    for path in pages:
+        page.goto(f"{address}{path}")
+        if path == f"quiz/{QUIZ}/":  # the form shows with a result
+            answer_steps(page, QUIZ, WORST)
+            page.locator("[data-kf-submit]").click()
+            page.locator("form[data-kf-lead]").wait_for(state="visible")
+        for violation in Axe().run(page).response["violations"]:
+            problems.append(f"{preset} {path}: {violation['id']}: {violation['help']}")
+    assert problems == []
