@@ -100,3 +100,17 @@ def test_contact_link_and_privacy_page_come_from_the_plugins_settings(tmp_path):
     page = (tmp_path / "output" / "quiz" / "demo" / "index.html").read_text(encoding="utf-8")
     assert 'href="https://beispiel.test/privacy.html"' in page
     assert "datenschutz" not in page
+
+
+def test_a_site_without_any_lead_path_says_so_in_one_line_unless_turned_off(tmp_path):
+    quiet = "KUNDENFIT_NEXT_STEP=null"
+    result = build(tmp_path / "a" / "output", quiet)
+    assert result.returncode == 0, result.stderr
+    (line,) = [line for line in result.stderr.splitlines() if "führt zu dir" in line]
+    assert line.startswith("pelican.conf.py: Kein Quiz führt zu dir") and "KUNDENFIT_WITHOUT_LEADS" in line
+    off = build(tmp_path / "b" / "output", quiet, "KUNDENFIT_WITHOUT_LEADS=true")
+    assert off.returncode == 0 and "führt zu dir" not in off.stderr
+    form_only = build(
+        tmp_path / "c" / "output", quiet, 'KUNDENFIT_PRIVACY_URL="d/"', LEAD_FORM.replace("=", "=", 1)
+    )
+    assert "Kein Ergebnis endet mit einem nächsten Schritt" in form_only.stderr, form_only.stderr

@@ -30,7 +30,7 @@ from .render.assets import CSS_NAME, JS_NAME, public_names, write_assets
 from .render.credits import source_index
 from .render.embeds import PLACEHOLDER, fill_placeholders, metadata_ids
 from .render.leads import lead_form, route_problems
-from .render.next_steps import NO_LEAD_PATH, has_lead_path, site_next_step
+from .render.next_steps import NO_LEAD_PATH, has_lead_path, outcomes_without_next_step, site_next_step
 from .render.urls import Addresses
 from .rules import load_rulebook_once
 
@@ -139,11 +139,24 @@ class KundenfitGenerator(Generator):
 
     def warn_without_lead_path(self) -> None:
         """One line when no quiz leads anywhere (no form, no next step, no contact address)."""
-        if self.options["KUNDENFIT_WITHOUT_LEADS"] or has_lead_path(
-            self.rulebook, self.lead, self.site_step, self.options["KUNDENFIT_CONTACT_EMAIL"]
-        ):
+        if self.options["KUNDENFIT_WITHOUT_LEADS"]:
             return
-        logger.warning("%s", NO_LEAD_PATH)
+        email = self.options["KUNDENFIT_CONTACT_EMAIL"]
+        if not has_lead_path(self.rulebook, self.lead, self.site_step, email):
+            logger.warning("%s", NO_LEAD_PATH)
+            return
+        without = outcomes_without_next_step(self.rulebook, self.site_step, email)
+        if len(without) == sum(len(q.outcomes) for q in self.rulebook.quizzes.values()):
+            logger.warning(
+                "pelican.conf.py: Kein Ergebnis endet mit einem nächsten Schritt – setz KUNDENFIT_NEXT_STEP "
+                "(z. B. ein Erstgespräch) oder KUNDENFIT_CONTACT_EMAIL."
+            )
+        elif without:
+            logger.warning(
+                "Ohne nächsten Schritt enden: %s – ergänze dort next_step und next_step_url oder setz "
+                "KUNDENFIT_NEXT_STEP in pelican.conf.py.",
+                ", ".join(without),
+            )
 
     def listing(self, kind: str, lang: str, addresses: Addresses) -> list[dict]:
         return views.listing(self.rulebook_in(lang), kind, addresses, self.with_pdf)

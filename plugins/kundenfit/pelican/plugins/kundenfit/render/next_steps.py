@@ -71,3 +71,10 @@ def has_lead_path(book, lead_form, site_step, contact_email) -> bool:
     if lead_form or site_step or contact_email:
         return True
     return any(o.next_step for quiz in book.quizzes.values() for o in quiz.outcomes)
+
+
+def outcomes_without_next_step(book, site_step, contact_email) -> list[str]:
+    """ "quiz/outcome" of every outcome that ends without a next step (none without a fallback)."""
+    if site_step or contact_email:
+        return []
+    return [f"{quiz.id}/{o.id}" for quiz in book.quizzes.values() for o in quiz.outcomes if not o.next_step]
