@@ -60,8 +60,8 @@ def copy_site(target: Path) -> Path:
     return target
 
 
-def add_newsletter(site: Path, hostile_text: bool) -> None:
-    """A newsletter provider in the settings (both builds), its texts hostile in one of them."""
+def add_lead_form(site: Path, hostile_text: bool) -> None:
+    """A lead form provider in the settings (both builds), its texts hostile in one of them."""
     text = hostile if hostile_text else (lambda value: value)
     setting = {
         "preset": "custom",
