@@ -153,6 +153,7 @@ def test_company_and_country_come_from_the_preset_or_the_setting():
         ({"preset": "kit", "action": "provider.example/subscribe"}, "'action'"),
         ({"preset": "kit", "action": "javascript:alert(1)"}, "'action'"),
         ({"action": ACTION}, "'preset' = None gibt es nicht"),
+        ({"preset": ["kit"], "action": ACTION}, "'kit'"),
         ({"preset": "sendinblue", "action": ACTION}, "'brevo'"),
         ({"preset": "kit", "action": ACTION, "fields": {"outcom": "x"}}, "outcom"),
         ({"preset": "kit", "action": ACTION, "fields": {"outcome": ""}}, "'outcome'"),

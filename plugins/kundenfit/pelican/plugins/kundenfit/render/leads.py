@@ -109,7 +109,7 @@ def lead_form(setting, lang: str) -> LeadForm | None:
             f"unbekannte Angabe(n): {', '.join(unknown)} – erlaubt sind {', '.join(KEYS)}."
         )
     name = setting.get("preset")
-    if name not in PRESETS:
+    if not isinstance(name, str) or name not in PRESETS:
         raise LeadSettingError(
             f"'preset' = {name!r} gibt es nicht – wähle {', '.join(repr(p) for p in PRESETS)}."
         )
