@@ -103,7 +103,7 @@ def lead_form(setting, lang: str) -> LeadForm | None:
         raise LeadSettingError(
             "erwartet ein Wörterbuch wie {'preset': 'brevo', 'action': 'https://…'} oder None."
         )
-    unknown = sorted(set(setting) - set(KEYS))
+    unknown = sorted(str(k) for k in set(setting) - set(KEYS))
     if unknown:
         raise LeadSettingError(
             f"unbekannte Angabe(n): {', '.join(unknown)} – erlaubt sind {', '.join(KEYS)}."
@@ -171,7 +171,7 @@ def _address(value, what: str) -> str:
 def _fields(value, preset) -> dict:
     if not isinstance(value, dict):
         raise LeadSettingError("'fields' muss ein Wörterbuch sein, z. B. {'outcome': 'ERGEBNIS'}.")
-    unknown = sorted(set(value) - set(ROLES))
+    unknown = sorted(str(k) for k in set(value) - set(ROLES))
     if unknown:
         raise LeadSettingError(
             f"'fields' kennt {', '.join(unknown)} nicht – erlaubt sind {', '.join(ROLES)}."
@@ -216,7 +216,7 @@ def _routes(value) -> dict:
                 f"'outcomes': {key!r} – schreib 'quiz-id/ergebnis-id': "
                 "{'action': …} oder {'hidden': {…}}."
             )
-        unknown = sorted(set(route) - set(ROUTE_KEYS))
+        unknown = sorted(str(k) for k in set(route) - set(ROUTE_KEYS))
         if unknown:
             raise LeadSettingError(
                 f"'outcomes' → '{key}': {', '.join(unknown)} gibt es nicht – erlaubt sind action, hidden."
