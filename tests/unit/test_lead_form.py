@@ -12,6 +12,7 @@ from pelican.plugins.kundenfit.render.lead_presets import PRESETS
 from pelican.plugins.kundenfit.render.leads import lead_form, route_problems
 from pelican.plugins.kundenfit.render.next_steps import next_step, site_next_step
 from pelican.plugins.kundenfit.rules import load_rulebook
+from PIL import Image
 
 from tests.support.sample_site import SAMPLE_SITE
 
@@ -243,3 +244,20 @@ def test_an_outcome_of_the_rule_file_names_its_own_next_step_and_it_is_translata
     with (rules / "demo.yaml").open("rb") as file:
         texts = [message for _line, message, _comments, _context in extract(extract_rules, file)]
     assert "Termin buchen" in texts and "https://cal.example/t" not in texts
+
+
+def test_a_share_image_drawn_once_is_taken_from_the_cache(tmp_path, monkeypatch):
+    from pelican.plugins.kundenfit.outputs import share_image as module
+
+    texts = {
+        "site": "Beispiel",
+        "quiz_title": "Passt die Person?",
+        "outcome_title": "Gut",
+        "invite": "Und du?",
+    }
+    module.write_share_image(tmp_path / "a.png", tmp_path / "cache", **texts)
+    monkeypatch.setattr(module, "share_image", lambda **_: pytest.fail("drawn again"))
+    module.write_share_image(tmp_path / "b.png", tmp_path / "cache", **texts)
+    assert (tmp_path / "a.png").read_bytes() == (tmp_path / "b.png").read_bytes()
+    with Image.open(tmp_path / "b.png") as png:
+        assert png.size == (1200, 630)

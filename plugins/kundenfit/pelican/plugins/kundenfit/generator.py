@@ -262,6 +262,7 @@ class KundenfitGenerator(Generator):
                 save_as = self.addresses.outcome_save_as(quiz.id, outcome.id)
                 write_share_image(
                     Path(self.output_path) / self.addresses.outcome_save_as(quiz.id, outcome.id, image=True),
+                    Path(self.settings.get("CACHE_PATH") or "cache") / "kundenfit-share",
                     site=self.settings["SITENAME"],
                     quiz_title=quiz.title,
                     outcome_title=outcome.title,

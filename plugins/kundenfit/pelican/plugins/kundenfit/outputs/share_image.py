@@ -4,15 +4,19 @@ Social networks show it as the preview of a shared outcome page (og:image). The 
 the rule file (quiz and outcome title, in the page's language), the font from the machine:
 DejaVu Sans (Debian's fonts-dejavu-core, which the PDFs and CI use too), else Pillow's own
 bundled font. Same text, same font: same bytes (no time stamp, no metadata), so a rebuild
-changes nothing; an image whose bytes are unchanged is not written again.
+changes nothing. Drawing one takes about 0.15 s, so each image is kept in the build's cache
+folder under a hash of everything it is drawn from, and an unchanged one is copied from there.
 """
 
 from __future__ import annotations
 
 import functools
+import hashlib
 import io
+import json
 from pathlib import Path
 
+import PIL
 from PIL import Image, ImageDraw, ImageFont
 
 from ..render.views import SHARE_IMAGE_SIZE
@@ -81,9 +85,30 @@ def share_image(site: str, quiz_title: str, outcome_title: str, invite: str) -> 
     return out.getvalue()
 
 
-def write_share_image(path: Path, **texts: str) -> None:
-    """Write the image to `path` unless the same bytes are there already."""
-    data = share_image(**texts)
+def _font_files() -> list[str]:
+    names = ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf")
+    return [str(folder / name) for folder in FONT_DIRS for name in names if (folder / name).is_file()]
+
+
+def cache_key(texts: dict) -> str:
+    """Everything the image is drawn from: texts, Pillow, fonts and this module's code."""
+    key = json.dumps([texts, PIL.__version__, _font_files()], sort_keys=True).encode("utf-8")
+    return hashlib.sha256(key + Path(__file__).read_bytes()).hexdigest()[:32]
+
+
+def write_share_image(path: Path, cache_dir: Path | None = None, **texts: str) -> None:
+    """Write the image to `path`, taken from `cache_dir` when it was drawn before."""
+    cached = cache_dir / f"{cache_key(texts)}.png" if cache_dir else None
+    if cached and cached.is_file():
+        data = cached.read_bytes()
+    else:
+        data = share_image(**texts)
+        if cached:
+            try:
+                cached.parent.mkdir(parents=True, exist_ok=True)
+                cached.write_bytes(data)
+            except OSError:
+                pass  # no cache: the next build draws it again
     if path.is_file() and path.read_bytes() == data:
         return
     path.parent.mkdir(parents=True, exist_ok=True)
