@@ -37,6 +37,8 @@ from .rules import load_rulebook_once
 __all__ = ["KundenfitGenerator", "stop_build"]
 
 logger = logging.getLogger(__name__)
+# This run's lead warnings travel on its own settings to the end of the build (glue.py).
+LEAD_WARNINGS_KEY = "_KUNDENFIT_LEAD_WARNINGS"
 TEMPLATES_DIR = Path(__file__).parent / "templates"
 
 
@@ -118,8 +120,8 @@ class KundenfitGenerator(Generator):
         wrong_routes = route_problems(self.lead, self.rulebook.quizzes)
         if wrong_routes:
             stop_build([KundenfitError(line) for line in wrong_routes])
-        if self.is_main_site:
-            self.warn_without_lead_path()
+        if self.is_main_site:  # said once the build is done (glue.say_lead_warnings)
+            self.settings[LEAD_WARNINGS_KEY] = self.lead_warnings()
         self.context["kundenfit_lead"] = self.lead  # the landing page's sign-up
         self.sources = source_index(self.context.get("articles") or (), self.addresses.siteurl)
         self.context["kundenfit_quizzes"] = self.listing("quiz", self.lang, self.addresses)
@@ -137,26 +139,26 @@ class KundenfitGenerator(Generator):
             )
         self.install_ui_translations()
 
-    def warn_without_lead_path(self) -> None:
-        """One line when no quiz leads anywhere (no form, no next step, no contact address)."""
+    def lead_warnings(self) -> list[str]:
+        """One line when no quiz leads anywhere (no form, no next step, no contact address), or
+        when outcomes end without a next step."""
         if self.options["KUNDENFIT_WITHOUT_LEADS"]:
-            return
+            return []
         email = self.options["KUNDENFIT_CONTACT_EMAIL"]
         if not has_lead_path(self.rulebook, self.lead, self.site_step, email):
-            logger.warning("%s", NO_LEAD_PATH)
-            return
+            return [NO_LEAD_PATH]
         without = outcomes_without_next_step(self.rulebook, self.site_step, email)
         if len(without) == sum(len(q.outcomes) for q in self.rulebook.quizzes.values()):
-            logger.warning(
+            return [
                 "pelican.conf.py: Kein Ergebnis endet mit einem nächsten Schritt – setz KUNDENFIT_NEXT_STEP "
                 "(z. B. ein Erstgespräch) oder KUNDENFIT_CONTACT_EMAIL."
-            )
-        elif without:
-            logger.warning(
-                "Ohne nächsten Schritt enden: %s – ergänze dort next_step und next_step_url oder setz "
-                "KUNDENFIT_NEXT_STEP in pelican.conf.py.",
-                ", ".join(without),
-            )
+            ]
+        if without:
+            return [
+                f"Ohne nächsten Schritt enden: {', '.join(without)} – ergänze dort next_step und "
+                "next_step_url oder setz KUNDENFIT_NEXT_STEP in pelican.conf.py."
+            ]
+        return []
 
     def listing(self, kind: str, lang: str, addresses: Addresses) -> list[dict]:
         return views.listing(self.rulebook_in(lang), kind, addresses, self.with_pdf)
