@@ -1,6 +1,6 @@
 """Pelican settings for the Kundenfit site, for building and previewing on your own machine.
 
-Everything a coach may want to change is at the top (owner data, privacy, newsletter, the order
+Everything a coach may want to change is at the top (owner data, privacy, lead form and next step, the order
 of quizzes); the rest wires Pelican, the theme and the Kundenfit plugin together. `make html`
 builds with relative addresses, so output/ also works when opened from disk. `make publish`
 builds for the real address with publishconf.py (which imports this file) and refuses while a
@@ -44,11 +44,24 @@ SITE_PRIVACY = {
     "updated": "2026-11-28",  # „Stand“ der Datenschutzerklärung (JJJJ-MM-TT)
 }
 
-# Newsletter: None zeigt nach einem Ergebnis und auf der Startseite einen Kontaktlink an
-# SITE_OWNER["email"]. Mit einem Anbieter erscheint ein Anmeldeformular; die Felder und der
-# Anbietername ("provider") stehen dann auch in der Datenschutzerklärung. Alle Angaben:
-# plugins/kundenfit/pelican/plugins/kundenfit/render/newsletter.py.
-KUNDENFIT_NEWSLETTER = None
+# Nach jedem Ergebnis: der nächste Schritt (ein Knopf, z. B. zur Terminbuchung) und das Angebot
+# „Schick mir meine Auswertung und die Checkliste“ an deinen E-Mail-Anbieter. Ohne beides und ohne
+# KUNDENFIT_CONTACT_EMAIL führt kein Quiz zu dir: `make html` warnt, `make publish` bricht ab
+# (außer mit KUNDENFIT_WITHOUT_LEADS = True).
+# Nächster Schritt für alle Ergebnisse ohne eigenen (next_step in den Regeldateien), z. B.
+# {"label": {"de": "Kostenloses Erstgespräch buchen", "en": "Book a free first call"},
+#  "url": "https://deine-terminseite.de"}   (oder "mailto:…" oder eine Seite wie "kontakt/")
+KUNDENFIT_NEXT_STEP = None
+# Formular deines Anbieters: "preset" ist brevo, cleverreach, klicktipp, rapidmail, mailerlite,
+# mailchimp, kit oder custom; "action" die Formularadresse; "fields" die Ids deiner Felder für
+# Quiz, Ergebnis und Sprache; "outcomes" je Ergebnis eine andere Formularadresse, ein anderes
+# Tag oder einen anderen Schlüssel. Anbieter, Sitz und alle Felder stehen dann auch in der
+# Datenschutzerklärung. Alle Angaben: plugins/kundenfit/pelican/plugins/kundenfit/render/leads.py
+# und docs/embedding.md. Beispiel:
+# {"preset": "klicktipp", "action": "https://…", "hidden": {"apikey": "…"},
+#  "fields": {"outcome": "123456"},
+#  "outcomes": {"kundenfit/traumkunde": {"hidden": {"apikey": "…"}}}}
+KUNDENFIT_LEAD_FORM = None
 
 
 # Reihenfolge der Quizze und Checklisten (Startseite, manifest.json): ids aus
@@ -56,8 +69,7 @@ KUNDENFIT_NEWSLETTER = None
 # Bildschirm führt. Nicht genannte folgen in Dateireihenfolge.
 KUNDENFIT_ORDER = ["kundenfit", "beziehungsphase", "kontakt", "vor-dem-auftrag", "wunschkunden-avatar"]
 
-# Kontaktlink nach einem Ergebnis und die Datenschutzerklärung, auf die das Newsletter-Formular
-# verweist.
+# Kontaktlink nach einem Ergebnis und die Datenschutzerklärung, auf die das Formular verweist.
 # (Solange dort noch der Platzhalter steht, erscheint kein Kontaktlink.)
 KUNDENFIT_CONTACT_EMAIL = SITE_OWNER["email"] if "@" in SITE_OWNER["email"] else None
 KUNDENFIT_PRIVACY_URL = "datenschutz/"

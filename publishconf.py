@@ -1,7 +1,7 @@
 """Pelican settings for publishing: the local settings plus the site's real address.
 
 `make publish` builds with this file and refuses while a placeholder is left: in
-pelican.conf.py (owner, privacy, newsletter) or here (SITEURL). Write the address below, or
+pelican.conf.py (owner, privacy, lead form) or here (SITEURL). Write the address below, or
 leave it and pass it in the environment: KUNDENFIT_SITEURL=https://www.deine-domain.de make publish
 """
 

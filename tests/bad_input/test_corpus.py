@@ -61,6 +61,10 @@ def make_base(kind: str, folder: Path) -> Path:
     shutil.copy2(settings_source, folder / base["settings"])
     if kind == "site":
         (folder / "theme").symlink_to(ROOT / "theme")
+        # As shipped the site has no lead path and says so at the end of every build (issue #24;
+        # tests/plugin/test_sample_site.py checks that line): each case here names its own.
+        with (folder / base["settings"]).open("a", encoding="utf-8") as settings:
+            settings.write("\nKUNDENFIT_WITHOUT_LEADS = True\n")
     else:  # make runs in the repository: the sample site's catalogs by their full path
         with (folder / base["settings"]).open("a", encoding="utf-8") as settings:
             settings.write(f"\nI18N_GETTEXT_LOCALEDIR = {str(folder / 'translations')!r}\n")

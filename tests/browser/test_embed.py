@@ -3,7 +3,7 @@
 The blog is a page on http://localhost:<port> holding the embed code copied from two built quiz
 pages (one German, one English); the site itself is on http://127.0.0.1:<port>. A third origin
 (http://127.0.0.2:<port>) and the blog itself post look-alike messages, which must change nothing.
-The newsletter tests build the site once more with KUNDENFIT_NEWSLETTER pointing at a local
+The lead form tests build the site once more with KUNDENFIT_LEAD_FORM pointing at a local
 endpoint that records every request it gets.
 """
 
@@ -284,7 +284,7 @@ def test_copy_button_copies_the_embed_code(browser, site_url):
         context.close()
 
 
-# -- the newsletter sign-up ------------------------------------------------------------------------
+# -- the lead form (each provider preset: test_leads.py) ------------------------------------------
 
 
 class _Recorder(BaseHTTPRequestHandler):
@@ -319,21 +319,24 @@ def provider():
 
 @pytest.fixture(scope="module")
 def newsletter_site(tmp_path_factory, provider):
-    """The site built with KUNDENFIT_NEWSLETTER set, served on its own port."""
+    """The site built with KUNDENFIT_LEAD_FORM set, served on its own port."""
     port = free_port()
     origin = f"http://127.0.0.1:{port}"
     setting = {
+        "preset": "custom",
+        "company": "Post GmbH, Berlin",
         "action": f"{provider['origin']}/subscribe",
-        "method": "post",
-        "email_field": "EMAIL",
-        "consent_field": "CONSENT",
-        "quiz_field": "QUIZ",
-        "outcome_field": "OUTCOME",
-        "lang_field": "LANG",
+        "fields": {
+            "email": "EMAIL",
+            "consent": "CONSENT",
+            "quiz": "QUIZ",
+            "outcome": "OUTCOME",
+            "lang": "LANG",
+        },
     }
     out = tmp_path_factory.mktemp("newsletter") / "output"
     # More values for build_site's own -e: a second -e would replace its SITEURL.
-    result = build_site(out, origin, [f"KUNDENFIT_NEWSLETTER={json.dumps(setting)}"])
+    result = build_site(out, origin, [f"KUNDENFIT_LEAD_FORM={json.dumps(setting)}"])
     if result.returncode != 0:
         pytest.fail(f"site build failed:\n{result.stdout}\n{result.stderr}")
     server = StaticServer(out, port)
@@ -352,7 +355,7 @@ def answer_and_show_form(page, site, prefix, quiz_id):
     answers = worst_answers(quiz)
     answer_steps(page, quiz_id, answers)
     page.locator("[data-kf-submit]").click()
-    form = page.locator(".kf-cta form")
+    form = page.locator("form[data-kf-lead]")
     form.wait_for(state="visible")
     return form, score(quiz, answers).outcome
 
@@ -405,7 +408,7 @@ def test_newsletter_form_in_an_embed_opens_a_new_tab(page, newsletter_site, prov
     page.goto(f"{newsletter_site}embed/kontakt/")
     answer_steps(page, "kontakt", worst_answers(quiz))
     page.locator("[data-kf-submit]").click()
-    form = page.locator(".kf-cta form")
+    form = page.locator("form[data-kf-lead]")
     form.locator("input[type=email]").fill("kundin@example.org")
     form.locator("input[type=checkbox]").check()
     with context.expect_page() as new_tab:

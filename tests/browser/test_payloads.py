@@ -2,7 +2,7 @@
 
 The site is built twice from copies: clean, and with tests/support/payloads.py's payload in
 every article and page field, every rule text, every translation (rules, theme, plugin UI) and
-every text setting (the newsletter's too). Every page of both builds is loaded in Chromium;
+every text setting (the lead form's too). Every page of both builds is loaded in Chromium;
 every quiz is taken to its result. Nothing may run, no page may change its DOM structure, and
 wherever a field shows up (text, attributes, feeds, sitemap, manifest, oEmbed, PDFs) the whole
 payload follows its mark.
@@ -20,7 +20,7 @@ import pytest
 from pypdf import PdfReader
 
 from tests.support.build import build_site
-from tests.support.payloads import SHOWN_AS, add_newsletter, copy_site, inject, normalized
+from tests.support.payloads import SHOWN_AS, add_lead_form, copy_site, inject, normalized
 from tests.support.quiz import answer_steps
 from tests.support.server import StaticServer, free_port
 
@@ -58,7 +58,7 @@ def intact(text: str) -> tuple[int, int]:
 
 def build(folder: Path, hostile: bool, origin: str) -> Path:
     site = copy_site(folder / "site")
-    add_newsletter(site, hostile)
+    add_lead_form(site, hostile)
     if hostile:
         inject(site)
     out = folder / "output"

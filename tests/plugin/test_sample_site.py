@@ -73,10 +73,19 @@ def test_english_pages_show_the_plugins_own_translations(built):
     assert "Does the person listen to you?" in english_quiz
 
 
-def test_a_newsletter_without_a_privacy_page_stops_the_build_with_the_settings_names(tmp_path):
+LEAD_FORM = 'KUNDENFIT_LEAD_FORM={"preset": "kit", "action": "https://provider.example/s"}'
+
+
+def test_a_lead_form_without_a_privacy_page_stops_the_build_with_the_settings_names(tmp_path):
+    result = build(tmp_path / "output", "-e", LEAD_FORM)
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert "pelican.conf.py: KUNDENFIT_LEAD_FORM braucht KUNDENFIT_PRIVACY_URL" in result.stderr
+
+
+def test_the_old_newsletter_setting_is_one_line_naming_its_successor(tmp_path):
     result = build(tmp_path / "output", "-e", 'KUNDENFIT_NEWSLETTER={"action": "https://provider.example/s"}')
     assert result.returncode == 2 and "Traceback" not in result.stderr
-    assert "pelican.conf.py: KUNDENFIT_NEWSLETTER braucht KUNDENFIT_PRIVACY_URL" in result.stderr
+    assert "pelican.conf.py: KUNDENFIT_NEWSLETTER heißt jetzt KUNDENFIT_LEAD_FORM" in result.stderr
 
 
 def test_contact_link_and_privacy_page_come_from_the_plugins_settings(tmp_path):
@@ -85,9 +94,23 @@ def test_contact_link_and_privacy_page_come_from_the_plugins_settings(tmp_path):
         "-e",
         'KUNDENFIT_CONTACT_EMAIL="hallo@beispiel.test"',
         'KUNDENFIT_PRIVACY_URL="privacy.html"',
-        'KUNDENFIT_NEWSLETTER={"action": "https://provider.example/s"}',
+        LEAD_FORM,
     )
     assert result.returncode == 0, result.stderr
     page = (tmp_path / "output" / "quiz" / "demo" / "index.html").read_text(encoding="utf-8")
     assert 'href="https://beispiel.test/privacy.html"' in page
     assert "datenschutz" not in page
+
+
+def test_a_site_without_any_lead_path_says_so_in_one_line_unless_turned_off(tmp_path):
+    quiet = "KUNDENFIT_NEXT_STEP=null"
+    result = build(tmp_path / "a" / "output", quiet)
+    assert result.returncode == 0, result.stderr
+    (line,) = [line for line in result.stderr.splitlines() if "führt zu dir" in line]
+    assert line.startswith("pelican.conf.py: Kein Quiz führt zu dir") and "KUNDENFIT_WITHOUT_LEADS" in line
+    off = build(tmp_path / "b" / "output", quiet, "KUNDENFIT_WITHOUT_LEADS=true")
+    assert off.returncode == 0 and "führt zu dir" not in off.stderr
+    form_only = build(
+        tmp_path / "c" / "output", quiet, 'KUNDENFIT_PRIVACY_URL="d/"', LEAD_FORM.replace("=", "=", 1)
+    )
+    assert "Kein Ergebnis endet mit einem nächsten Schritt" in form_only.stderr, form_only.stderr

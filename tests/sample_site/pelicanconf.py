@@ -28,3 +28,8 @@ DEFAULT_PAGINATION = False
 CACHE_CONTENT = False
 # The recorded output does not depend on whether WeasyPrint is installed.
 KUNDENFIT_PDF_SAVE_AS = "checkliste/{id}/beispiel-{id}-{lang}.pdf"
+# Every outcome ends in this next step (an outcome of the rule file may name its own).
+KUNDENFIT_NEXT_STEP = {
+    "label": {"de": "Erstgespräch buchen", "en": "Book a first call"},
+    "url": "https://termine.beispiel.test/erstgespraech",
+}

@@ -43,9 +43,12 @@ SITE_OWNER = {**SITE_OWNER, "name": "Dr. Erika Muster", "street": "Lindenweg 3",
               "phone": "", "contact_form": "https://www.erika-muster-coaching.de/kontakt/"}
 SITE_PRIVACY = {**SITE_PRIVACY, "hosting": "Muster Hosting GmbH, Hafenstraße 1, 20457 Hamburg",
                 "log_retention": "7 Tagen"}
-KUNDENFIT_NEWSLETTER = {"action": "https://post.muster-mail.de/subscribe",
-                        "provider": "Muster Mail GmbH, Berlin", "hidden": {"LIST": "coaching-7"}}
+KUNDENFIT_LEAD_FORM = {"preset": "mailchimp",
+                       "action": "https://muster.us1.list-manage.com/subscribe/post?u=ab12&id=cd34",
+                       "fields": {"outcome": "MMERGE5", "quiz": "MMERGE6", "lang": "MMERGE7"},
+                       "outcomes": {"kundenfit/traumkunde": {"hidden": {"tags": "4711"}}}}
 """
+ACTION = "https://muster.us1.list-manage.com/subscribe/post?u=ab12&id=cd34"
 SITEURL = "https://www.erika-muster-coaching.de"
 
 
@@ -98,7 +101,7 @@ def test_published_site_has_no_placeholder_localhost_or_example_address(publishe
     index = (published / "index.html").read_text(encoding="utf-8")
     assert f'<link rel="canonical" href="{SITEURL}/">' in index
     landing = BeautifulSoup(index, "html.parser")
-    assert landing.select_one(".newsletter form[action='https://post.muster-mail.de/subscribe']")
+    assert landing.find("form", action=ACTION)
 
 
 def test_legal_pages_keep_references_together(published):
@@ -119,14 +122,19 @@ def test_impressum_links_the_contact_form_as_the_second_fast_channel(published):
         assert "Telefon" not in contact.get_text() and "Phone" not in contact.get_text()
 
 
-def test_privacy_page_names_every_field_the_newsletter_form_sends(published):
+def test_privacy_page_names_every_field_the_lead_form_sends_the_provider_and_its_country(published):
     for prefix in ("", "en/"):
-        quiz = BeautifulSoup((published / prefix / "quiz/kundenfit/index.html").read_text(), "html.parser")
-        form = quiz.find("form", action="https://post.muster-mail.de/subscribe")
-        fields = form.find_all(["input", "select", "textarea"])
-        sent = {field["name"] for field in fields if field.get("name")}
-        assert {"EMAIL", "CONSENT", "QUIZ", "OUTCOME", "LANG", "LIST"} <= sent
+        sent = set()
+        for page in ("quiz/kundenfit/index.html", "quiz/kundenfit/ergebnis/traumkunde/index.html"):
+            soup = BeautifulSoup((published / prefix / page).read_text(), "html.parser")
+            form = soup.find("form", attrs={"data-kf-lead": True})
+            sent |= {
+                field["name"] for field in form.find_all(["input", "select", "textarea"]) if field.get("name")
+            }
+        assert {"EMAIL", "FNAME", "MMERGE5", "MMERGE6", "MMERGE7", "tags", "b_ab12_cd34"} <= sent
         privacy = BeautifulSoup((published / prefix / "datenschutz/index.html").read_text(), "html.parser")
-        named = {code.get_text() for code in privacy.select("#newsletter ~ ul code")}
+        named = {code.get_text() for code in privacy.select("#auswertung-per-e-mail ~ ul code")}
         assert sent <= named, f"{prefix}datenschutz: fields sent but not named: {sent - named}"
-        assert "Muster Mail GmbH, Berlin" in privacy.get_text()
+        text = privacy.get_text(" ")
+        assert "The Rocket Science Group LLC (Mailchimp), Atlanta, USA" in text
+        assert "Art.\u00a046" in text or "Art. 46" in text, "the transfer to a third country is explained"

@@ -60,12 +60,14 @@ def copy_site(target: Path) -> Path:
     return target
 
 
-def add_newsletter(site: Path, hostile_text: bool) -> None:
-    """A newsletter provider in the settings (both builds), its texts hostile in one of them."""
+def add_lead_form(site: Path, hostile_text: bool) -> None:
+    """A lead form provider in the settings (both builds), its texts hostile in one of them."""
     text = hostile if hostile_text else (lambda value: value)
     setting = {
+        "preset": "custom",
         "action": "https://newsletter.example/subscribe",
-        "provider": text("Beispiel-Versand GmbH, Berlin"),
+        "company": text("Beispiel-Versand GmbH, Berlin"),
+        "country": "Deutschland",
         "consent_text": {
             "de": text("Ja, schick mir den Newsletter."),
             "en": text("Yes, send me the newsletter."),
@@ -73,7 +75,7 @@ def add_newsletter(site: Path, hostile_text: bool) -> None:
         "hidden": {"list": text("coaches")},
     }
     with (site / "pelican.conf.py").open("a", encoding="utf-8") as settings:
-        settings.write(f"\nKUNDENFIT_NEWSLETTER = {setting!r}\n")
+        settings.write(f"\nKUNDENFIT_LEAD_FORM = {setting!r}\n")
 
 
 def inject(site: Path) -> None:

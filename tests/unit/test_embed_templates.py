@@ -6,13 +6,14 @@ template must escape on its own.
 
 from __future__ import annotations
 
+import json
 import re
 from urllib.parse import unquote, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup, Doctype
 from pelican.plugins.kundenfit.render import quiz_data
-from pelican.plugins.kundenfit.render.newsletter import newsletter_form
+from pelican.plugins.kundenfit.render.leads import lead_form
 
 from tests.unit.test_templates import CHECKLIST, PROFILE_QUIZ, SCORE_QUIZ, B, make_env, text_of
 
@@ -42,7 +43,7 @@ def context(quiz=SCORE_QUIZ, **extra):
         "kf_js_url": f"{SITEURL}/kundenfit/kundenfit.js",
         "embed_url": f"{SITEURL}/embed/{quiz.id}/",
         "loader_url": f"{SITEURL}/kundenfit/loader.js",
-        "newsletter": None,
+        "lead": None,
         **extra,
     }
 
@@ -67,8 +68,16 @@ def embed_page(env=None, **extra):
     )
 
 
-def newsletter(**overrides):
-    return newsletter_form({"action": PROVIDER, **overrides}, "de")
+def lead(**overrides):
+    """The quiz context of a lead form (views.view_context fills the same keys)."""
+    form = lead_form(
+        {"preset": "custom", "company": "Post GmbH, Berlin", "action": PROVIDER, **overrides}, "de"
+    )
+    initial, routes = form.routes_for("kundenfit", [o.id for o in SCORE_QUIZ.outcomes])
+    return {"lead": form, "lead_action": form.action, "lead_hidden": initial, "lead_routes": routes}
+
+
+CUSTOM_FIELDS = {"consent": "CONSENT", "quiz": "QUIZ", "outcome": "OUTCOME", "lang": "LANG"}
 
 
 # -- the embed page ----------------------------------------------------------------------------
@@ -255,57 +264,65 @@ def test_no_cta_when_there_is_nothing_to_offer():
 
 
 def test_provider_cta_is_a_form_posting_to_the_provider():
-    box = cta(render("quiz", newsletter=newsletter()))
-    assert box["data-kf-cta"] == "newsletter"
-    form = box.find("form")
+    box = cta(render("quiz", **lead(fields=CUSTOM_FIELDS)))
+    assert box["data-kf-cta"] == "lead"
+    offer = box.select_one("section.kf-lead-offer[data-kf-lead-offer]")
+    form = offer.find("form", attrs={"data-kf-lead": True})
     assert form["action"] == PROVIDER and form["method"] == "post"
     email = form.find("input", attrs={"type": "email"})
     assert email["name"] == "EMAIL" and email.has_attr("required") and email["autocomplete"] == "email"
     assert box.find("label", attrs={"for": email["id"]}) is not None
-    assert form.find("button", attrs={"type": "submit"}) is not None
-    assert not box.find_all("a", href=re.compile("^mailto:")), "the form replaces the contact link"
+    assert (
+        text_of(form.find("button", attrs={"type": "submit"}))
+        == "Schick mir meine Auswertung und die Checkliste"
+    )
+    assert box.find_all("a", href=re.compile("^mailto:")), "the contact link stays beside the form"
     assert box.find("a", href=f"{SITEURL}/checkliste/vor-dem-auftrag/") is not None
 
 
 def test_consent_is_unticked_required_and_links_the_privacy_page():
-    box = cta(render("quiz", newsletter=newsletter()))
+    box = cta(render("quiz", **lead(fields=CUSTOM_FIELDS)))
     consent = box.find("input", attrs={"type": "checkbox"})
     assert consent["name"] == "CONSENT" and consent["value"] == "1"
     assert consent.has_attr("required") and not consent.has_attr("checked")
     label = box.find("label", attrs={"for": consent["id"]})
-    assert "Newsletter" in text_of(label)
+    assert "Auswertung" in text_of(label)
     assert label.find("a")["href"] == f"{SITEURL}/datenschutz/"
     assert "Bestätigungslink" in text_of(box.select_one(".kf-cta-note")), "double opt-in is announced"
 
 
 def test_consent_text_is_configurable_and_escaped():
-    box = cta(render("quiz", newsletter=newsletter(consent_text={"de": f"Ja {B}", "en": "Yes"})))
+    box = cta(render("quiz", **lead(consent_text={"de": f"Ja {B}", "en": "Yes"})))
     label = box.find("label", attrs={"for": box.find("input", attrs={"type": "checkbox"})["id"]})
     assert text_of(label).startswith(f"Ja {B}") and label.find("b") is None
     assert label.find("a")["href"] == f"{SITEURL}/datenschutz/", "the privacy link stays"
 
 
-def test_hidden_fields_carry_quiz_outcome_and_language():
-    box = cta(render("quiz", newsletter=newsletter(hidden={"u": "abc", "id": 7}), lang="en"))
+def test_hidden_fields_carry_quiz_outcome_and_language_and_the_routes_per_outcome():
+    box = cta(render("quiz", **lead(fields=CUSTOM_FIELDS, hidden={"u": "abc", "id": 7}), lang="en"))
     hidden = {i["name"]: i for i in box.find_all("input", attrs={"type": "hidden"})}
     assert set(hidden) == {"QUIZ", "OUTCOME", "LANG", "u", "id"}
-    assert hidden["QUIZ"]["value"] == "kundenfit" and hidden["LANG"]["value"] == "en"
+    assert hidden["QUIZ"]["value"] == "kundenfit" and hidden["LANG"]["value"] == "de"
     assert hidden["OUTCOME"]["value"] == "" and hidden["OUTCOME"].has_attr("data-kf-outcome-field")
     assert hidden["u"]["value"] == "abc" and hidden["id"]["value"] == "7"
+    routes = json.loads(box.find("form")["data-kf-routes"])
+    assert set(routes) == {o.id for o in SCORE_QUIZ.outcomes}
+    first = SCORE_QUIZ.outcomes[0].id
+    assert routes[first] == {
+        "action": PROVIDER,
+        "fields": {"u": "abc", "id": "7", "QUIZ": "kundenfit", "OUTCOME": first, "LANG": "de"},
+    }
 
 
 def test_field_names_follow_the_setting_and_none_leaves_a_field_out():
-    nl = newsletter(
-        email_field="mail", consent_field="ok", quiz_field=None, outcome_field="o", lang_field=None
-    )
-    box = cta(render("quiz", newsletter=nl))
+    box = cta(render("quiz", **lead(fields={"email": "mail", "consent": "ok", "outcome": "o"})))
     assert box.find("input", attrs={"type": "email"})["name"] == "mail"
     assert box.find("input", attrs={"type": "checkbox"})["name"] == "ok"
     assert [i["name"] for i in box.find_all("input", attrs={"type": "hidden"})] == ["o"]
 
 
 def test_provider_form_loads_nothing_from_the_provider():
-    soup = soup_of(render("quiz", newsletter=newsletter()))
+    soup = soup_of(render("quiz", **lead()))
     host = urlsplit(PROVIDER).netloc
     for tag in soup.find_all(["img", "iframe", "script", "link", "source", "object", "embed"]):
         for attr in ("src", "href", "data", "srcset"):
@@ -313,10 +330,10 @@ def test_provider_form_loads_nothing_from_the_provider():
     assert [f for f in soup.find_all("form") if f.get("action", "").find(host) >= 0] != []
 
 
-@pytest.mark.parametrize("variant", ["links", "newsletter"])
+@pytest.mark.parametrize("variant", ["links", "lead"])
 def test_cta_in_an_embed_never_opens_inside_the_iframe(variant):
-    nl = newsletter() if variant == "newsletter" else None
-    html = embed_page(newsletter=nl, pdf_url=f"{SITEURL}/checkliste/x.pdf")
+    extra = lead() if variant == "lead" else {}
+    html = embed_page(pdf_url=f"{SITEURL}/checkliste/x.pdf", **extra)
     box = cta(html)
     assert box["data-kf-cta"] == variant
     for element in [*box.find_all("a"), *box.find_all("form")]:
@@ -328,7 +345,7 @@ def test_cta_in_an_embed_never_opens_inside_the_iframe(variant):
 def test_ui_strings_of_the_new_templates_go_through_gettext():
     env = make_env(gettext=lambda s: f"«{s}»")
     for html in (
-        embed_page(env, newsletter=newsletter(), SITENAME="§", quiz=PROFILE_QUIZ),
+        embed_page(env, SITENAME="§", quiz=PROFILE_QUIZ, **lead()),
         render("embed_snippet", env, quiz=PROFILE_QUIZ),
     ):
         soup = soup_of(html)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from pelican.plugins.site_helpers.publish_check import content_problems, publish_problems
+from pathlib import Path
+
+from pelican.plugins.site_helpers.publish_check import content_problems, lead_path_problems, publish_problems
 
 GOOD = {
     "SITEURL": "https://www.erika-muster-coaching.de",
@@ -19,7 +21,7 @@ GOOD = {
         "log_retention": "7 Tagen",
         "updated": "2026-11-28",
     },
-    "KUNDENFIT_NEWSLETTER": None,
+    "KUNDENFIT_LEAD_FORM": None,
 }
 
 
@@ -42,7 +44,6 @@ def test_each_problem_names_its_setting():
             "phone": "[Platzhalter: Tel]",
         },
         SITE_PRIVACY={**GOOD["SITE_PRIVACY"], "hosting": "[Platzhalter: Hoster]"},
-        KUNDENFIT_NEWSLETTER={"action": "https://post.muster.de/s"},
     )
     problems = publish_problems(settings)
     for name in (
@@ -52,10 +53,9 @@ def test_each_problem_names_its_setting():
         'SITE_OWNER["email"] enthält eine Beispieladresse',
         'SITE_OWNER["phone"] ist noch ein Platzhalter',
         'SITE_PRIVACY["hosting"] ist noch ein Platzhalter',
-        'KUNDENFIT_NEWSLETTER["provider"] fehlt',
     ):
         assert sum(line.startswith(name) for line in problems) == 1, (name, problems)
-    assert len(problems) == 7
+    assert len(problems) == 6
 
 
 def test_impressum_needs_phone_or_contact_form_besides_email():
@@ -86,3 +86,22 @@ def test_content_placeholders_are_reported_with_file_and_line(tmp_path):
     assert content_problems(tmp_path) == [
         f"{tmp_path / 'seite.md'}:3: diese Zeile enthält eine Beispieladresse (example.org/example.com)."
     ]
+
+
+def rules_without_next_step(tmp_path):
+    rules = tmp_path / "content" / "rules"
+    rules.mkdir(parents=True)
+    source = (Path(__file__).resolve().parents[1] / "sample_site" / "content" / "rules").glob("*.yaml")
+    for path in source:
+        (rules / path.name).write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
+    return {"PATH": str(tmp_path / "content")}
+
+
+def test_publish_refuses_a_site_without_any_lead_path_unless_turned_off(tmp_path):
+    site = rules_without_next_step(tmp_path)
+    (line,) = lead_path_problems(site)
+    assert line.startswith("Kein Quiz führt zu dir") and "KUNDENFIT_WITHOUT_LEADS = True" in line
+    assert lead_path_problems({**site, "KUNDENFIT_WITHOUT_LEADS": True}) == []
+    assert lead_path_problems({**site, "KUNDENFIT_CONTACT_EMAIL": "a@muster.de"}) == []
+    step = {"label": "Termin", "url": "https://cal.muster.de"}
+    assert lead_path_problems({**site, "KUNDENFIT_NEXT_STEP": step}) == []

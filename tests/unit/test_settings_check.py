@@ -72,10 +72,15 @@ def test_usable_values_pass(name, value):
         ("KUNDENFIT_PRIVACY_URL", 7, "ist kein Text"),
         ("KUNDENFIT_PDF_REQUIRED", 1, "kein Wahrheitswert"),
         (
-            "KUNDENFIT_NEWSLETTER",
-            {"action": "https://p.test/s", "mehtod": "post"},
+            "KUNDENFIT_LEAD_FORM",
+            {"preset": "kit", "action": "https://p.test/s", "mehtod": "post"},
             "unbekannte Angabe(n): mehtod",
         ),
+        ("KUNDENFIT_LEAD_FORM", {"preset": "sendinblue", "action": "https://p.test/s"}, "'preset'"),
+        ("KUNDENFIT_NEXT_STEP", {"label": "Buchen", "url": "ftp://x"}, "'url'"),
+        ("KUNDENFIT_NEWSLETTER", {"action": "https://p.test/s"}, "heißt jetzt KUNDENFIT_LEAD_FORM"),
+        ("KUNDENFIT_WITHOUT_LEADS", "ja", "kein Wahrheitswert"),
+        ("KUNDENFIT_OUTCOME_URL", "quiz/{id}/", "braucht {outcome}"),
     ],
 )
 def test_each_wrong_value_gives_one_line_naming_the_setting(name, value, says):

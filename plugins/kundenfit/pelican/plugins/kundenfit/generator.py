@@ -26,18 +26,22 @@ from .outputs.manifest import manifest_json
 from .outputs.oembed import write_oembed
 from .outputs.pdf import pdf_support
 from .outputs.qr import qr_image
+from .outputs.share_image import write_share_image
 from .problems import stop_build
 from .render import views
 from .render.assets import CSS_NAME, JS_NAME, public_names, write_assets
 from .render.credits import source_index
 from .render.embeds import PLACEHOLDER, fill_views, metadata_ids, wrap_with_runtime
-from .render.newsletter import newsletter_form
+from .render.leads import lead_form, route_problems
+from .render.next_steps import NO_LEAD_PATH, has_lead_path, outcomes_without_next_step, site_next_step
 from .render.urls import Addresses
 from .rules import load_rulebook_once
 
 __all__ = ["FILL_VIEWS_KEY", "KundenfitGenerator", "stop_build"]
 
 logger = logging.getLogger(__name__)
+# This run's lead warnings travel on its own settings to the end of the build (glue.py).
+LEAD_WARNINGS_KEY = "_KUNDENFIT_LEAD_WARNINGS"
 TEMPLATES_DIR = Path(__file__).parent / "templates"
 FILL_VIEWS_KEY = "kundenfit_fill_views"
 
@@ -66,7 +70,8 @@ class KundenfitGenerator(Generator):
         )
         self.books: dict = {}  # language -> RuleBook, filled by generate_context
         self.rulebook = None  # in this run's language
-        self.newsletter = None
+        self.lead = None  # leads.LeadForm in this run's language, or None
+        self.site_step = None  # KUNDENFIT_NEXT_STEP in this run's language, or None
         self.sources: dict = {}  # article slug -> credits.Credit, this run's language
         self.manifest: list[dict] = []
         self.embeds: dict[tuple, str] = {}  # rendered views inside articles, this run's language
@@ -114,11 +119,17 @@ class KundenfitGenerator(Generator):
         try:
             self.books = {self.options["KUNDENFIT_SOURCE_LANG"]: load_rulebook_once(rules_dir)}
             # The settings were checked at the start (glue.check_settings).
-            self.newsletter = newsletter_form(self.options["KUNDENFIT_NEWSLETTER"], self.lang)
+            self.lead = lead_form(self.options["KUNDENFIT_LEAD_FORM"], self.lang)
+            self.site_step = site_next_step(self.options["KUNDENFIT_NEXT_STEP"], self.lang)
         except KundenfitError as error:
             stop_build([error])
         self.rulebook = self.rulebook_in(self.lang)
-        self.context["kundenfit_newsletter"] = self.newsletter  # the landing page's sign-up
+        wrong_routes = route_problems(self.lead, self.rulebook.quizzes)
+        if wrong_routes:
+            stop_build([KundenfitError(line) for line in wrong_routes])
+        if self.is_main_site:  # said once the build is done (glue.say_lead_warnings)
+            self.settings[LEAD_WARNINGS_KEY] = self.lead_warnings()
+        self.context["kundenfit_lead"] = self.lead  # the landing page's sign-up
         self.context["kundenfit_brand"] = self.theme_brand()
         # How glue.fill_views_in_page reaches this run's generator from Pelican's write signal.
         self.context[FILL_VIEWS_KEY] = self.fill_written_page
@@ -164,6 +175,27 @@ class KundenfitGenerator(Generator):
             "next_step_qr": qr_image(next_url) if absolute else None,
         }
 
+    def lead_warnings(self) -> list[str]:
+        """One line when no quiz leads anywhere (no form, no next step, no contact address), or
+        when outcomes end without a next step."""
+        if self.options["KUNDENFIT_WITHOUT_LEADS"]:
+            return []
+        email = self.options["KUNDENFIT_CONTACT_EMAIL"]
+        if not has_lead_path(self.rulebook, self.lead, self.site_step, email):
+            return [NO_LEAD_PATH]
+        without = outcomes_without_next_step(self.rulebook, self.site_step, email)
+        if len(without) == sum(len(q.outcomes) for q in self.rulebook.quizzes.values()):
+            return [
+                "pelican.conf.py: Kein Ergebnis endet mit einem nächsten Schritt – setz KUNDENFIT_NEXT_STEP "
+                "(z. B. ein Erstgespräch) oder KUNDENFIT_CONTACT_EMAIL."
+            ]
+        if without:
+            return [
+                f"Ohne nächsten Schritt enden: {', '.join(without)} – ergänze dort next_step und "
+                "next_step_url oder setz KUNDENFIT_NEXT_STEP in pelican.conf.py."
+            ]
+        return []
+
     def listing(self, kind: str, lang: str, addresses: Addresses) -> list[dict]:
         return views.listing(self.rulebook_in(lang), kind, addresses, self.with_pdf)
 
@@ -183,7 +215,8 @@ class KundenfitGenerator(Generator):
                 addresses,
                 on_own_page=on_own_page,
                 with_pdf=self.with_pdf,
-                newsletter=self.newsletter if kind == "quiz" else None,
+                lead=self.lead if kind == "quiz" else None,
+                site_step=self.site_step,
                 sources=self.sources,
             ),
             **(self.brand_context(addresses) if on_own_page else {}),
@@ -243,7 +276,8 @@ class KundenfitGenerator(Generator):
                     self.addresses,
                     f"{origin.scheme}://{origin.netloc}",
                     with_pdf=self.with_pdf,
-                    newsletter=self.newsletter,
+                    lead=self.lead,
+                    site_step=self.site_step,
                     sources=self.sources,
                 ),
                 **self.brand_context(self.addresses),
@@ -267,8 +301,40 @@ class KundenfitGenerator(Generator):
                     relative_urls=self.settings["RELATIVE_URLS"],
                     **self.view_context(kind, view_id, on_own_page=True, save_as=save_as),
                 )
+        self.write_outcome_pages(writer)
         if self.is_main_site:
             self.write_site_files(Path(self.output_path))
+
+    def write_outcome_pages(self, writer) -> None:
+        """One page per quiz and outcome in this language, with its share image beside it."""
+        template = self.get_template("kundenfit/outcome_page")
+        for quiz in self.rulebook.quizzes.values():
+            for outcome in quiz.outcomes:
+                save_as = self.addresses.outcome_save_as(quiz.id, outcome.id)
+                write_share_image(
+                    Path(self.output_path) / self.addresses.outcome_save_as(quiz.id, outcome.id, image=True),
+                    Path(self.settings.get("CACHE_PATH") or "cache") / "kundenfit-share",
+                    site=self.settings["SITENAME"],
+                    quiz_title=quiz.title,
+                    outcome_title=outcome.title,
+                    invite=sites.ui_translations(self.settings).gettext("Und wie ist es bei dir?"),
+                )
+                context = views.outcome_page_context(
+                    self.rulebook,
+                    quiz.id,
+                    outcome.id,
+                    self.addresses_from(save_as),
+                    with_pdf=self.with_pdf,
+                    lead=self.lead,
+                    site_step=self.site_step,
+                    sources=self.sources,
+                )
+                # og:image and og:url must be absolute wherever the site has an address.
+                context["share_image"]["url"] = self.addresses.share_image_url(quiz.id, outcome.id)
+                context["og_url"] = self.addresses.outcome_url(quiz.id, outcome.id)
+                writer.write_file(
+                    save_as, template, self.context, relative_urls=self.settings["RELATIVE_URLS"], **context
+                )
 
     def write_site_files(self, output: Path) -> None:
         """Once per site, in the main run: runtime assets and the manifest of every language."""

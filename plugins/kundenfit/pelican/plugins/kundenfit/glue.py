@@ -13,7 +13,7 @@ from . import content_errors
 from . import settings as kf_settings
 from .content_files import ignore_pattern, read_extensions, skipped_content
 from .errors import KundenfitError
-from .generator import FILL_VIEWS_KEY, KundenfitGenerator
+from .generator import FILL_VIEWS_KEY, LEAD_WARNINGS_KEY, KundenfitGenerator
 from .languages import catalogs, sites
 from .outputs.host_output import write_host_files
 from .outputs.pdf_build import build_checklist_pdfs
@@ -203,6 +203,12 @@ def build_pdfs(pelican):
         stop_build([error])
 
 
+def say_lead_warnings(pelican):
+    """Once the build is done (a failed build names its own problems first): no lead path."""
+    for line in pelican.settings.pop(LEAD_WARNINGS_KEY, []):
+        logging.getLogger("kundenfit.leads").warning("%s", line)
+
+
 def write_hosting(pelican):
     """Once everything is written, in the main site only: the files KUNDENFIT_HOST reads."""
     if not sites.is_main_site(pelican.settings):
@@ -238,3 +244,4 @@ def register():
     signals.all_generators_finalized.connect(queue_pdfs)
     signals.finalized.connect(build_pdfs)
     signals.finalized.connect(write_hosting)
+    signals.finalized.connect(say_lead_warnings)

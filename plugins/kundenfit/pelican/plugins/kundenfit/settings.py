@@ -13,7 +13,8 @@ from . import brand
 from . import setting_types as t
 from .errors import KundenfitError
 from .outputs.hosts import HOSTS
-from .render.newsletter import NewsletterSettingError, newsletter_form
+from .render.leads import LeadSettingError, lead_form
+from .render.next_steps import NextStepSettingError, site_next_step
 
 DEFAULTS = {
     # Folder of the rule files, relative to Pelican's PATH (the content folder).
@@ -39,8 +40,17 @@ DEFAULTS = {
     "KUNDENFIT_OEMBED_SAVE_AS": "oembed/{id}.json",
     # The site's icon on the embed pages: a file in the theme's static folder, or None.
     "KUNDENFIT_EMBED_ICON": None,
-    # Newsletter sign-up after a result; None shows checklist and contact links (newsletter.py).
-    "KUNDENFIT_NEWSLETTER": None,
+    # The lead offer after a result ("Schick mir meine Auswertung"), posted to the coach's
+    # provider; None: no form (render/leads.py, presets in render/lead_presets.py).
+    "KUNDENFIT_LEAD_FORM": None,
+    # The next step after every outcome without its own in the rule file (render/next_steps.py).
+    "KUNDENFIT_NEXT_STEP": None,
+    # True: the site offers no lead path on purpose (no warning, `make publish` allowed).
+    "KUNDENFIT_WITHOUT_LEADS": False,
+    # One page per quiz, outcome and language, to share, with its share image (1200 × 630 PNG).
+    "KUNDENFIT_OUTCOME_URL": "quiz/{id}/ergebnis/{outcome}/",
+    "KUNDENFIT_OUTCOME_SAVE_AS": "quiz/{id}/ergebnis/{outcome}/index.html",
+    "KUNDENFIT_SHARE_IMAGE_SAVE_AS": "quiz/{id}/ergebnis/{outcome}/teilen.png",
     # Ids of quizzes and checklists in the order listings show them (landing page, manifest);
     # the first quiz is the flagship. Ids not named follow in the order of the rule files.
     "KUNDENFIT_ORDER": [],
@@ -75,7 +85,24 @@ SHAPES: dict[str, t.Type] = {
     "KUNDENFIT_OEMBED_URL": t.Pattern("oembed/{id}.json"),
     "KUNDENFIT_OEMBED_SAVE_AS": t.Pattern("oembed/{id}.json", save_as=True),
     "KUNDENFIT_EMBED_ICON": t.Optional(t.Text("favicon.svg")),
-    "KUNDENFIT_NEWSLETTER": t.Elsewhere(),  # newsletter.newsletter_form, per language
+    "KUNDENFIT_LEAD_FORM": t.Elsewhere(),  # leads.lead_form, per language
+    "KUNDENFIT_NEXT_STEP": t.Elsewhere(),  # next_steps.site_next_step, per language
+    "KUNDENFIT_WITHOUT_LEADS": t.Flag(),
+    "KUNDENFIT_OUTCOME_URL": t.Pattern(
+        "quiz/{id}/ergebnis/{outcome}/", fields=("id", "outcome"), required=("id", "outcome")
+    ),
+    "KUNDENFIT_OUTCOME_SAVE_AS": t.Pattern(
+        "quiz/{id}/ergebnis/{outcome}/index.html",
+        fields=("id", "outcome"),
+        required=("id", "outcome"),
+        save_as=True,
+    ),
+    "KUNDENFIT_SHARE_IMAGE_SAVE_AS": t.Pattern(
+        "quiz/{id}/ergebnis/{outcome}/teilen.png",
+        fields=("id", "outcome"),
+        required=("id", "outcome"),
+        save_as=True,
+    ),
     "KUNDENFIT_ORDER": t.Ids(),
     "KUNDENFIT_CONTACT_EMAIL": t.Optional(t.Email()),
     "KUNDENFIT_PRIVACY_URL": t.Optional(t.Text("datenschutz/")),
@@ -86,6 +113,11 @@ SHAPES: dict[str, t.Type] = {
     "KUNDENFIT_BRAND": t.Elsewhere(),  # brand.problems: fields, files and contrast
 }
 SETTINGS_FILE = "pelican.conf.py"
+# Settings of earlier versions, with what replaced them.
+RENAMED = {
+    "KUNDENFIT_NEWSLETTER": "heißt jetzt KUNDENFIT_LEAD_FORM, mit Vorlagen je Anbieter – "
+    "schreib z. B. {'preset': 'brevo', 'action': 'https://…'} (plugins/kundenfit/…/render/leads.py).",
+}
 
 
 class SettingProblem(KundenfitError):
@@ -101,6 +133,10 @@ def problems(settings: dict, languages: list[str]) -> list[SettingProblem]:
     """Every KUNDENFIT_* setting that is misspelt or has a value the plugin cannot use."""
     found = []
     for key in sorted(k for k in settings if k.startswith("KUNDENFIT_") and k not in DEFAULTS):
+        if key in RENAMED:
+            if settings[key]:
+                found.append(SettingProblem(f"{SETTINGS_FILE}: {key} {RENAMED[key]}"))
+            continue
         prefix = len("KUNDENFIT_")  # compare what follows the common prefix
         close = difflib.get_close_matches(key[prefix:], [name[prefix:] for name in DEFAULTS], n=1)
         hint = (
@@ -115,20 +151,25 @@ def problems(settings: dict, languages: list[str]) -> list[SettingProblem]:
         why = shape.problem(options[key])
         if why:
             found.append(SettingProblem(f"{SETTINGS_FILE}: {key} = {_shown(options[key])} {why}"))
-    found.extend(_newsletter_problems(options, languages))
+    found.extend(_lead_problems(options, languages))
     found.extend(SettingProblem(line) for line in brand.problems(settings))
     return found
 
 
-def _newsletter_problems(options: dict, languages: list[str]) -> list[KundenfitError]:
+def _lead_problems(options: dict, languages: list[str]) -> list[KundenfitError]:
     try:
-        forms = [newsletter_form(options["KUNDENFIT_NEWSLETTER"], lang) for lang in languages]
-    except NewsletterSettingError as error:
+        for lang in languages:
+            site_next_step(options["KUNDENFIT_NEXT_STEP"], lang)
+    except NextStepSettingError as error:
+        return [error]
+    try:
+        forms = [lead_form(options["KUNDENFIT_LEAD_FORM"], lang) for lang in languages]
+    except LeadSettingError as error:
         return [error]
     if any(forms) and not options["KUNDENFIT_PRIVACY_URL"]:
         return [
             SettingProblem(
-                f"{SETTINGS_FILE}: KUNDENFIT_NEWSLETTER braucht KUNDENFIT_PRIVACY_URL – das Formular "
+                f"{SETTINGS_FILE}: KUNDENFIT_LEAD_FORM braucht KUNDENFIT_PRIVACY_URL – das Formular "
                 "muss auf deine Datenschutzerklärung verweisen "
                 '(z. B. KUNDENFIT_PRIVACY_URL = "datenschutz/").'
             )

@@ -19,7 +19,7 @@ from .catalogs import compile_catalogs
 from .counterparts import missing_counterparts
 from .feeds import TextTitleWriter
 from .fingerprint import site_css, write_site_css
-from .publish_check import content_problems, publish_problems
+from .publish_check import content_problems, lead_path_problems, publish_problems
 from .settings_check import settings_problems
 from .sitemap import SitemapGenerator
 
@@ -52,6 +52,7 @@ def check_publishable(pelican):
         return
     problems = publish_problems(settings)
     problems += content_problems(Path(settings.get("PATH") or "content"))
+    problems += lead_path_problems(settings)
     if problems:
         for line in problems:
             logger.error("Nicht veröffentlicht: %s", line)

@@ -1,4 +1,4 @@
-"""Impressum and Datenschutz, written from the settings (SITE_OWNER, SITE_PRIVACY, newsletter).
+"""Impressum and Datenschutz, written from the settings (SITE_OWNER, SITE_PRIVACY, lead form).
 
 A page whose metadata says `Legal: impressum` or `Legal: datenschutz` gets its text from this
 package's templates, in the page's language. The text is rendered here, with its own autoescaping
@@ -15,7 +15,7 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
-from pelican.plugins.kundenfit.render.newsletter import newsletter_form
+from pelican.plugins.kundenfit.render.leads import lead_form
 
 from .filters import format_date, keep_together
 from .hosting import host_of
@@ -31,19 +31,43 @@ def is_placeholder(value) -> bool:
     return value is None or not str(value).strip() or bool(PLACEHOLDER.search(str(value)))
 
 
-def newsletter_fields(setting, lang: str) -> list[dict]:
-    """Every field the newsletter form sends (name and kind), in the form's order; [] without one."""
-    form = newsletter_form(setting, lang)
+def lead_fields(setting, lang: str) -> list[dict]:
+    """Every field the lead form sends (name and kind), in the form's order; [] without one.
+
+    Values that differ per outcome (a tag, a key, another form) are listed once, as "route".
+    """
+    form = lead_form(setting, lang)
     if not form:
         return []
-    fields = [{"kind": "email", "name": form["email_field"]}]
+    fields = [{"kind": "email", "name": form.fields["email"]}]
     fields += [
-        {"kind": kind, "name": form[f"{kind}_field"]}
-        for kind in ("consent", "quiz", "outcome", "lang")
-        if form[f"{kind}_field"]
+        {"kind": kind, "name": form.fields[kind]}
+        for kind in ("first_name", "consent", "quiz", "outcome", "lang")
+        if form.fields[kind]
     ]
-    fields += [{"kind": "hidden", "name": name, "value": value} for name, value in form["hidden"].items()]
+    fields += [{"kind": "hidden", "name": name, "value": value} for name, value in form.fixed.items()]
+    routed = {name for route in form.routes.values() for name in route.get("hidden", {})}
+    fields += [{"kind": "route", "name": name} for name in sorted(routed - set(form.fixed))]
+    if form.honeypot:
+        fields.append({"kind": "honeypot", "name": form.honeypot})
     return fields
+
+
+# The presets' third countries as the English privacy page names them (lead_presets.py writes German).
+COUNTRIES_EN = {"USA": "the USA", "Vereinigtes Königreich": "the United Kingdom"}
+
+
+def lead_provider(setting, lang: str) -> dict | None:
+    """Name, seat and country of the lead form's provider, for the privacy page."""
+    form = lead_form(setting, lang)
+    if not form:
+        return None
+    return {
+        "title": form.title,
+        "company": form.company,
+        "country": COUNTRIES_EN.get(form.country, form.country) if lang == "en" else form.country,
+        "third_country": form.third_country,
+    }
 
 
 def _translations(localedir: str | None, domain: str, lang: str):
@@ -88,8 +112,8 @@ def render_legal(kind: str, settings: dict, lang: str, locale: str | None = None
         owner=dict(settings.get("SITE_OWNER") or {}),
         privacy=privacy,
         updated=format_date(updated, locale or lang) if updated else None,
-        newsletter=newsletter_fields(settings.get("KUNDENFIT_NEWSLETTER"), lang),
-        provider=(settings.get("KUNDENFIT_NEWSLETTER") or {}).get("provider"),
+        lead_fields=lead_fields(settings.get("KUNDENFIT_LEAD_FORM"), lang),
+        lead_provider=lead_provider(settings.get("KUNDENFIT_LEAD_FORM"), lang),
         host=host_of(settings),
         lang=lang,
         sitename=settings.get("SITENAME", ""),

@@ -12,6 +12,11 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from pelican.plugins.kundenfit import settings as kundenfit_settings
+from pelican.plugins.kundenfit.errors import KundenfitError
+from pelican.plugins.kundenfit.render.next_steps import NO_LEAD_PATH, has_lead_path
+from pelican.plugins.kundenfit.rules import load_rulebook_once
+
 PLACEHOLDER = re.compile(r"\[\s*Platzhalter", re.IGNORECASE)
 EXAMPLE_DOMAIN = re.compile(r"\bexample\.(?:org|com|net)\b", re.IGNORECASE)
 LOCAL_HOSTS = {"localhost", "127.0.0.1", "0.0.0.0", "::1", "[::1]"}
@@ -102,12 +107,6 @@ def publish_problems(settings: Mapping) -> list[str]:
             'SITE_OWNER["responsible_address"] ist leer: zur Person nach § 18 Abs. 2 MStV gehört '
             "ihre Anschrift (pelican.conf.py)."
         )
-    newsletter = settings.get("KUNDENFIT_NEWSLETTER")
-    if isinstance(newsletter, Mapping) and not str(newsletter.get("provider") or "").strip():
-        problems.append(
-            'KUNDENFIT_NEWSLETTER["provider"] fehlt: Name und Sitz des Newsletter-Anbieters '
-            "(für die Datenschutzerklärung) in pelican.conf.py eintragen."
-        )
     for key in sorted(k for k in settings if k.isupper() and k not in ("SITEURL", "FEED_DOMAIN")):
         for name, text in _walk(key, settings[key]):
             why = _bad_text(text)
@@ -125,3 +124,22 @@ def content_problems(root: Path) -> list[str]:
             if why and not line.lstrip().startswith("#"):
                 problems.append(f"{path}:{number}: diese Zeile {why}.")
     return problems
+
+
+def lead_path_problems(settings: Mapping) -> list[str]:
+    """No form, no next step and no contact address: nothing on the site leads to the coach.
+
+    Turned off on purpose with KUNDENFIT_WITHOUT_LEADS = True. A rule file the build cannot
+    read is left to the build, which names its line.
+    """
+    options = kundenfit_settings.read(dict(settings))
+    if options["KUNDENFIT_WITHOUT_LEADS"] is True:
+        return []
+    if options["KUNDENFIT_LEAD_FORM"] or options["KUNDENFIT_NEXT_STEP"] or options["KUNDENFIT_CONTACT_EMAIL"]:
+        return []
+    rules = Path(settings.get("PATH") or "content") / str(options["KUNDENFIT_RULES_PATH"])
+    try:
+        book = load_rulebook_once(rules)
+    except (KundenfitError, OSError):
+        return []
+    return [] if has_lead_path(book, None, None, None) else [NO_LEAD_PATH.removeprefix("pelican.conf.py: ")]

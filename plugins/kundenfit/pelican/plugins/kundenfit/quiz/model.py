@@ -17,7 +17,7 @@ VISIBLE_TEXT: dict[str, tuple[str, ...]] = {
     "rule": ("question", "advice", "check"),
     "answer": ("text", "advice"),
     "quiz": ("title", "intro"),
-    "outcome": ("title", "text", "actions"),
+    "outcome": ("title", "text", "actions", "next_step"),
     "checklist": ("title", "intro", "fields"),
     "group": ("title",),
 }
@@ -101,6 +101,10 @@ class Outcome:
     high: int | None = None
     actions: tuple[str, ...] = ()
     origin: Origin | None = None
+    # The one thing to do after this result: a button label and where it leads (a booking page,
+    # mailto: or a page of the site); None: the site-wide KUNDENFIT_NEXT_STEP (next_steps.py).
+    next_step: str | None = None
+    next_step_url: str | None = None
 
 
 @dataclass(frozen=True)

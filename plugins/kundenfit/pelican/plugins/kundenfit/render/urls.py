@@ -38,6 +38,20 @@ class Addresses:
             return self.path("pdf", view_id)
         return self.options[f"KUNDENFIT_{kind.upper()}_SAVE_AS"].format(id=view_id)
 
+    def outcome_path(self, quiz_id: str, outcome_id: str) -> str:
+        return self.options["KUNDENFIT_OUTCOME_URL"].format(id=quiz_id, outcome=outcome_id)
+
+    def outcome_url(self, quiz_id: str, outcome_id: str) -> str:
+        """The page of one outcome, to share (with its share image)."""
+        return f"{self.siteurl}/{self.outcome_path(quiz_id, outcome_id)}"
+
+    def outcome_save_as(self, quiz_id: str, outcome_id: str, image: bool = False) -> str:
+        key = "KUNDENFIT_SHARE_IMAGE_SAVE_AS" if image else "KUNDENFIT_OUTCOME_SAVE_AS"
+        return self.options[key].format(id=quiz_id, outcome=outcome_id)
+
+    def share_image_url(self, quiz_id: str, outcome_id: str) -> str:
+        return f"{self.siteurl}/{self.outcome_save_as(quiz_id, outcome_id, image=True)}"
+
     def page(self, address: str | None) -> str | None:
         """A site page from a setting: absolute addresses stay, others are relative to SITEURL."""
         if not address or "://" in address or address.startswith(("mailto:", "/")):

@@ -10,9 +10,13 @@ import math
 from ..quiz.model import RuleBook
 from .assets import CSS_NAME, EMBED_CSS_NAME, FRAME_JS_NAME, JS_NAME, LOADER_NAME
 from .credits import Credit, credits_for
+from .leads import LeadForm
+from .next_steps import next_step
 from .quiz_data import quiz_data
 from .urls import Addresses
 
+# The share image of an outcome page (outputs/share_image.py): the size og:image previews use.
+SHARE_IMAGE_SIZE = (1200, 630)
 # About how long one question takes to read and answer; "12 Fragen, 3 Minuten".
 SECONDS_PER_QUESTION = 15
 
@@ -63,7 +67,8 @@ def view_context(
     *,
     on_own_page: bool,
     with_pdf: bool,
-    newsletter: dict | None = None,
+    lead: LeadForm | None = None,
+    site_step: dict | None = None,
     sources: dict[str, Credit] | None = None,
 ) -> dict:
     """Everything the quiz/checklist templates need for one view.
@@ -86,6 +91,9 @@ def view_context(
     if kind == "quiz":
         quiz = book.quizzes[view_id]
         checklist = book.checklists.get(quiz.checklist) if quiz.checklist else None
+        lead_initial, lead_routes = (
+            lead.routes_for(quiz.id, [o.id for o in quiz.outcomes]) if lead else ({}, {})
+        )
         return {
             **common,
             "quiz": quiz,
@@ -98,7 +106,12 @@ def view_context(
             "embed_url": addresses.url("embed", quiz.id),
             "oembed_url": addresses.url("oembed", quiz.id),
             "loader_url": addresses.asset(LOADER_NAME),
-            "newsletter": newsletter,
+            "lead": lead,
+            "lead_action": lead.action if lead else None,
+            "lead_hidden": lead_initial,
+            "lead_routes": lead_routes,
+            "next_steps": next_steps(quiz, addresses, site_step),
+            "outcome_pages": {o.id: addresses.outcome_url(quiz.id, o.id) for o in quiz.outcomes},
             "contact_email": addresses.options["KUNDENFIT_CONTACT_EMAIL"],
             "privacy_url": addresses.page(addresses.options["KUNDENFIT_PRIVACY_URL"]),
             "credits": credits_for(quiz.rules, sources or {}),
@@ -114,6 +127,43 @@ def view_context(
         "quiz_url": addresses.url("quiz", quiz.id) if quiz else None,
         "page_url": addresses.url("checklist", checklist.id),
         "credits": credits_for((r for g in checklist.groups for r in g.rules), sources or {}),
+    }
+
+
+def next_steps(quiz, addresses: Addresses, site_step: dict | None) -> dict:
+    """The next step of every outcome of `quiz` (outcome id -> next_steps.next_step)."""
+    email = addresses.options["KUNDENFIT_CONTACT_EMAIL"]
+    return {o.id: next_step(o, site_step, email, addresses.page) for o in quiz.outcomes}
+
+
+def outcome_page_context(
+    book: RuleBook, quiz_id: str, outcome_id: str, addresses: Addresses, **kwargs
+) -> dict:
+    """One outcome on its own page, to share: its text, next step and the form routed for it.
+
+    `addresses` are those seen from the page; `image` carries the share image's address and size.
+    """
+    view = view_context(book, "quiz", quiz_id, addresses, on_own_page=True, **kwargs)
+    quiz = view["quiz"]
+    outcome = quiz.outcome(outcome_id)
+    lead = view["lead"]
+    route = lead.route(quiz_id, outcome_id) if lead else {"action": None, "hidden": {}}
+    paragraphs = [p.strip() for p in (outcome.text or "").split("\n\n") if p.strip()]
+    return {
+        **view,
+        "outcome": outcome,
+        "outcome_paragraphs": paragraphs,
+        "next_step": view["next_steps"][outcome_id],
+        "lead_action": route["action"],
+        "lead_hidden": route["hidden"],
+        "lead_routes": {},
+        "quiz_url": addresses.url("quiz", quiz_id),
+        "page_url": addresses.outcome_url(quiz_id, outcome_id),
+        "share_image": {
+            "url": addresses.share_image_url(quiz_id, outcome_id),
+            "width": SHARE_IMAGE_SIZE[0],
+            "height": SHARE_IMAGE_SIZE[1],
+        },
     }
 
 

@@ -54,6 +54,10 @@ from .shape import (
 # A printed checklist must fit on one A4 page.
 MAX_CHECKLIST_ITEMS = 12
 PROFILE_DEFAULT_POINTS = 1
+# Where a next step may lead: the same addresses as KUNDENFIT_NEXT_STEP (render/next_steps.py).
+NEXT_STEP_URL = re.compile(
+    r"^(https?://\S+|mailto:[^\s@]+@[^\s@]+|(?!/)(?![a-z][a-z0-9+.-]*:)(?!.*\.\.)\S+)$", re.I
+)
 
 # German words a coach may type for a key; checked before the spelling suggestion.
 GERMAN_KEYS = {
@@ -821,6 +825,21 @@ class _FileReader:
         title = fields.text("title", "die Überschrift des Ergebnisses")
         text = fields.text("text", "die Beschreibung des Ergebnisses")
         actions = fields.texts("actions", "was jetzt zu tun ist") or ()
+        next_step = fields.text("next_step", "die Beschriftung des nächsten Schritts")
+        next_step_url = fields.text("next_step_url", "wohin der nächste Schritt führt")
+        if next_step_url and not NEXT_STEP_URL.match(next_step_url):
+            fields.wrong(
+                "next_step_url",
+                "eine Adresse mit https://, mailto: oder eine Seite der Website wie 'kontakt/'",
+            )
+            next_step_url = None
+        if fields.has("next_step") != fields.has("next_step_url") and not fields.suggested:
+            self.problem(
+                data.line,
+                "'next_step' und 'next_step_url' gehören zusammen: die Beschriftung des Knopfs und "
+                "wohin er führt – ergänze die fehlende Zeile.",
+                owner,
+            )
         low = high = band_line = None
         if kind == "score":
             if fields.has("points", BAND):
@@ -850,6 +869,8 @@ class _FileReader:
             high=high,
             actions=actions,
             origin=Origin(self.path, data.line),
+            next_step=next_step,
+            next_step_url=next_step_url,
         )
         return OutcomeDef(outcome, band_line)
 

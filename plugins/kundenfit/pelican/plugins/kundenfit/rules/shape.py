@@ -270,6 +270,16 @@ OUTCOME = Shape(
         Key("points", BAND, "Nur im Score-Quiz (dort Pflicht): Punktebereich wie 16-20 oder eine Zahl."),
         Key("text", TEXT, "Beschreibung des Ergebnisses.", required=True),
         Key("actions", TEXTS, "Was jetzt zu tun ist: eine Liste von Texten."),
+        Key("next_step", TEXT, "Beschriftung des nächsten Schritts, z. B. 'Erstgespräch buchen'."),
+        Key(
+            "next_step_url",
+            TEXT,
+            "Wohin der nächste Schritt führt: https://…, mailto:… oder eine Seite der Website.",
+        ),
+    ),
+    (
+        Needs("next_step", ("next_step_url",)),
+        Needs("next_step_url", ("next_step",)),
     ),
 )
 
