@@ -13,7 +13,7 @@ from tests.support.build import build_site
 
 ROOT = Path(__file__).resolve().parents[1]
 
-JS_BUDGET = 4 * 1024  # stepper included
+JS_BUDGET = 5 * 1024  # stepper, result card, share and events included (issue 24)
 
 
 def js_size() -> None:

@@ -51,6 +51,9 @@ DEFAULTS = {
     "KUNDENFIT_PDF_SAVE_AS": "checkliste/{id}/kundenfit-{id}-{lang}.pdf",
     # True: a build without WeasyPrint stops (CI); False: it skips the PDFs with one warning.
     "KUNDENFIT_PDF_REQUIRED": False,
+    # Quiz events (start, complete, lead) to the coach's own Plausible, Matomo or Umami, e.g.
+    # {"tool": "plausible", "url": "https://statistik.deine-domain.de"}; None: no script, no request.
+    "KUNDENFIT_ANALYTICS": None,
 }
 
 
@@ -80,6 +83,7 @@ SHAPES: dict[str, t.Type] = {
         "checkliste/{id}/kundenfit-{id}-{lang}.pdf", fields=("id", "lang"), save_as=True
     ),
     "KUNDENFIT_PDF_REQUIRED": t.Flag(),
+    "KUNDENFIT_ANALYTICS": t.Optional(t.Analytics()),
 }
 SETTINGS_FILE = "pelican.conf.py"
 
