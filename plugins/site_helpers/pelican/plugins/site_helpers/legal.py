@@ -1,4 +1,4 @@
-"""Impressum and Datenschutz, written from the settings (SITE_OWNER, SITE_PRIVACY, newsletter).
+"""Impressum and Datenschutz, written from the settings (SITE_OWNER, SITE_PRIVACY, newsletter, statistics).
 
 A page whose metadata says `Legal: impressum` or `Legal: datenschutz` gets its text from this
 package's templates, in the page's language. The text is rendered here, with its own autoescaping
@@ -12,6 +12,7 @@ import functools
 import gettext
 from datetime import date
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
@@ -43,6 +44,17 @@ def newsletter_fields(setting, lang: str) -> list[dict]:
     ]
     fields += [{"kind": "hidden", "name": name, "value": value} for name, value in form["hidden"].items()]
     return fields
+
+
+ANALYTICS_NAMES = {"plausible": "Plausible", "matomo": "Matomo", "umami": "Umami"}
+
+
+def analytics_tool(setting) -> dict | None:
+    """The statistics tool of KUNDENFIT_ANALYTICS (its kind, name, address and host), or None."""
+    if not isinstance(setting, dict) or setting.get("tool") not in ANALYTICS_NAMES:
+        return None
+    url = str(setting.get("url", ""))
+    return {"kind": setting["tool"], "name": ANALYTICS_NAMES[setting["tool"]], "url": url, "host": urlsplit(url).netloc}
 
 
 def _translations(localedir: str | None, domain: str, lang: str):
@@ -89,6 +101,7 @@ def render_legal(kind: str, settings: dict, lang: str, locale: str | None = None
         updated=format_date(updated, locale or lang) if updated else None,
         newsletter=newsletter_fields(settings.get("KUNDENFIT_NEWSLETTER"), lang),
         provider=(settings.get("KUNDENFIT_NEWSLETTER") or {}).get("provider"),
+        analytics=analytics_tool(settings.get("KUNDENFIT_ANALYTICS")),
         lang=lang,
         sitename=settings.get("SITENAME", ""),
     )
