@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import html
 import json
+import shutil
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -131,18 +132,22 @@ def routes(recorder) -> dict:
 def contract_markup(recorder) -> str:
     steps = "".join(
         f'<div class="kf-next-step" data-kf-next-step="{o.id}"><h3>Dein nächster Schritt</h3>'
-        f'<p>Sprich mit mir über „{html.escape(o.title)}“.</p>'
-        f'<p><a class="kf-button" href="{recorder["origin"]}/buchen-{o.id}">Kostenloses Erstgespräch buchen</a></p>'
+        f"<p>Sprich mit mir über „{html.escape(o.title)}“.</p>"
+        f'<p><a class="kf-button" href="{recorder["origin"]}/buchen-{o.id}">'
+        "Kostenloses Erstgespräch buchen</a></p>"
         "</div>"
         for o in QUIZ.outcomes
     )
     routes_json = html.escape(json.dumps(routes(recorder)), quote=True)
     lead = (
-        '<section class="kf-lead-offer" data-kf-lead-offer><h3>Schick mir meine Auswertung und die Checkliste</h3>'
+        '<section class="kf-lead-offer" data-kf-lead-offer>'
+        "<h3>Schick mir meine Auswertung und die Checkliste</h3>"
         f'<form data-kf-lead data-kf-routes="{routes_json}" action="{recorder["origin"]}/form" method="post">'
         '<p><label for="lf-name">Vorname (freiwillig)</label> <input id="lf-name" name="FIRSTNAME"></p>'
-        '<p><label for="lf-mail">Deine E-Mail-Adresse</label> <input id="lf-mail" type="email" name="EMAIL" required></p>'
-        '<p><input type="checkbox" id="lf-ok" name="OPT_IN" value="1" required> <label for="lf-ok">Ja, schick mir'
+        '<p><label for="lf-mail">Deine E-Mail-Adresse</label>'
+        ' <input id="lf-mail" type="email" name="EMAIL" required></p>'
+        '<p><input type="checkbox" id="lf-ok" name="OPT_IN" value="1" required>'
+        ' <label for="lf-ok">Ja, schick mir'
         " meine Auswertung und die Checkliste per E-Mail. Ich kann das jederzeit abbestellen.</label></p>"
         '<input type="hidden" name="OUTCOME" value="">'
         "<p>Danach bekommst du eine E-Mail mit einem Bestätigungslink.</p>"
@@ -162,13 +167,25 @@ def with_contract(page_html: str, site_url: str, recorder) -> str:
 
 
 @pytest.fixture(scope="module")
-def contract_page(site_dir, site_url, recorder) -> str:
-    """The flagship quiz page with the build-time half's markup (fixture only)."""
-    source = (site_dir / "quiz" / "kundenfit" / "index.html").read_text(encoding="utf-8")
-    folder = site_dir / "fixture-issue-24" / "quiz"
-    folder.mkdir(parents=True, exist_ok=True)
-    (folder / "index.html").write_text(with_contract(source, site_url, recorder), encoding="utf-8")
-    return f"{site_url}fixture-issue-24/quiz/"
+def fixture_site(tmp_path_factory, site_dir, site_url, recorder) -> str:
+    """A copy of the built site, on its own port, with the flagship quiz page and its embed page
+    carrying the build-time half's markup (fixture only; the shared site stays untouched)."""
+    copy = tmp_path_factory.mktemp("issue24") / "site"
+    shutil.copytree(site_dir, copy)
+    for kind in ("quiz", "embed"):
+        source = (copy / kind / "kundenfit" / "index.html").read_text(encoding="utf-8")
+        folder = copy / "fixture-issue-24" / kind
+        folder.mkdir(parents=True)
+        (folder / "index.html").write_text(with_contract(source, site_url, recorder), encoding="utf-8")
+    port = free_port()
+    server = StaticServer(copy, port)
+    yield f"http://127.0.0.1:{port}/"
+    server.stop()
+
+
+@pytest.fixture(scope="module")
+def contract_page(fixture_site) -> str:
+    return f"{fixture_site}fixture-issue-24/quiz/"
 
 
 def listen(page) -> None:
@@ -188,7 +205,9 @@ def take_quiz(page, url: str, answers) -> None:
 
 
 def box(locator) -> dict:
-    return locator.evaluate("(el) => { const r = el.getBoundingClientRect(); return {top: r.top, bottom: r.bottom}; }")
+    return locator.evaluate(
+        "(el) => { const r = el.getBoundingClientRect(); return {top: r.top, bottom: r.bottom}; }"
+    )
 
 
 # -- the result card -------------------------------------------------------------------------------------
@@ -226,7 +245,9 @@ def test_next_step_and_lead_form_are_on_the_first_screen_under_the_result(browse
         assert 0 <= heading["top"] < 100, "the result is shown from its top"
         screen = heading["top"] + PHONE["height"]
         assert step["bottom"] <= screen, "the next step is within the first screen"
-        assert first["bottom"] <= screen and email["bottom"] <= screen, "the lead form starts on the first screen"
+        assert first["bottom"] <= screen and email["bottom"] <= screen, (
+            "the lead form starts on the first screen"
+        )
         # The score as a ring in the outcome's colour, with the points as its text.
         pct = round(100 * want.total / want.max_total)
         assert root.locator("[data-kf-pct]").inner_text() == f"{pct} %"
@@ -254,6 +275,16 @@ def test_next_step_and_lead_form_are_on_the_first_screen_under_the_result(browse
             assert item.split(": ", 1)[-1] in questions, item
     finally:
         context.close()
+
+
+def test_the_card_with_next_step_lead_offer_and_share_links_has_no_axe_violations(page, contract_page):
+    from axe_playwright_python.sync_playwright import Axe
+
+    take_quiz(page, contract_page, BAD)
+    if page.locator("[data-kf-more]").is_visible():
+        page.locator("[data-kf-more] summary").click()  # the folded tips too
+    violations = Axe().run(page).response["violations"]
+    assert violations == [], [(v["id"], [n["target"] for n in v["nodes"]]) for v in violations]
 
 
 def test_tips_that_weigh_most_come_first(page, contract_page):
@@ -338,24 +369,21 @@ def test_restart_begins_a_new_run(page, site_url):
 
 
 @pytest.fixture(scope="module")
-def embed_blog(tmp_path_factory, site_dir, site_url, site_origin, recorder):
+def embed_blog(tmp_path_factory, fixture_site, site_url):
     """A blog on another origin with the loader snippet, framing the embed page plus the lead
     offer of the contract (fixture only), and a listener for every Kundenfit event."""
-    source = (site_dir / "embed" / "kundenfit" / "index.html").read_text(encoding="utf-8")
-    folder = site_dir / "fixture-issue-24" / "embed"
-    folder.mkdir(parents=True, exist_ok=True)
-    (folder / "index.html").write_text(with_contract(source, site_url, recorder), encoding="utf-8")
-    embed_url = f"{site_url}fixture-issue-24/embed/"
+    embed_url = f"{fixture_site}fixture-issue-24/embed/"
     blog = tmp_path_factory.mktemp("blog24")
     names = json.dumps(EVENTS)
     (blog / "index.html").write_text(
         '<!DOCTYPE html><html lang="de"><head><meta charset="utf-8"><title>Blog</title>'
         f"<script>window.kfSeen = []; {names}.forEach((n) => document.addEventListener('kundenfit:' + n,"
-        " (e) => kfSeen.push({name: n, box: e.target.getAttribute('data-kundenfit-embed'), detail: e.detail})));"
+        " (e) => kfSeen.push({name: n, box: e.target.getAttribute('data-kundenfit-embed'),"
+        " detail: e.detail})));"
         "</script></head><body><h1>Blog</h1>"
         f'<div data-kundenfit-embed="kundenfit" data-lang="de" data-src="{embed_url}">'
         f'<a href="{site_url}quiz/kundenfit/">Selbsttest</a></div>'
-        f'<script src="{site_url}kundenfit/loader.js" async></script></body></html>',
+        f'<script src="{fixture_site}kundenfit/loader.js" async></script></body></html>',
         encoding="utf-8",
     )
     port = free_port()
@@ -395,7 +423,9 @@ def test_share_links_share_the_outcome_page_not_the_answers(browser, contract_pa
     try:
         page = context.new_page()
         # A phone's share sheet, stood in for: what it would be handed.
-        page.add_init_script("navigator.share = (data) => { window.kfShared = data; return Promise.resolve(); };")
+        page.add_init_script(
+            "navigator.share = (data) => { window.kfShared = data; return Promise.resolve(); };"
+        )
         requests = []
         page.on("request", lambda request: requests.append(request.url))
         take_quiz(page, contract_page, BAD)
@@ -405,11 +435,16 @@ def test_share_links_share_the_outcome_page_not_the_answers(browser, contract_pa
         hrefs = {links.nth(i).inner_text(): links.nth(i).get_attribute("href") for i in range(links.count())}
         assert set(hrefs) == {"WhatsApp", "LinkedIn", "E-Mail"}
         assert hrefs["WhatsApp"].startswith("https://wa.me/?text=")
-        assert hrefs["LinkedIn"] == f"https://www.linkedin.com/sharing/share-offsite/?url={quote(target, safe='')}"
+        assert (
+            hrefs["LinkedIn"]
+            == f"https://www.linkedin.com/sharing/share-offsite/?url={quote(target, safe='')}"
+        )
         assert hrefs["E-Mail"].startswith("mailto:?subject=")
         for href in hrefs.values():
             assert target in unquote(href) and "#kf-" not in unquote(href)
-        assert not [u for u in requests if not u.startswith(site_url)], "no request to WhatsApp or LinkedIn"
+        assert not [u for u in requests if "wa.me" in u or "linkedin" in u], (
+            "nothing reaches WhatsApp or LinkedIn"
+        )
         native = page.locator("[data-kf-native]")
         assert native.is_visible()
         native.click()
@@ -446,7 +481,7 @@ def test_a_shared_result_link_shows_no_focus_frame(browser, site_url):
         context.close()
 
 
-# -- statistics -----------------------------------------------------------------------------------------------
+# -- statistics ------------------------------------------------------------------------------------------
 
 
 def test_without_a_statistics_setting_no_script_and_no_other_origin(page, site_url):

@@ -34,7 +34,10 @@ def test_without_a_setting_there_is_no_statistics_section_and_no_tracking():
 
 @pytest.mark.parametrize(
     ("tool", "name", "cookies"),
-    [("plausible", "Plausible", "Plausible setzt keine Cookies"), ("umami", "Umami", "Umami setzt keine Cookies")],
+    [
+        ("plausible", "Plausible", "Plausible setzt keine Cookies"),
+        ("umami", "Umami", "Umami setzt keine Cookies"),
+    ],
 )
 def test_a_cookieless_tool_is_named_with_its_address_and_the_legal_basis(tool, name, cookies):
     setting = {"tool": tool, "url": "https://statistik.beispiel.test", "site": "x"}

@@ -76,11 +76,19 @@ def test_usable_values_pass(name, value):
         ("KUNDENFIT_PRIVACY_URL", 7, "ist kein Text"),
         ("KUNDENFIT_PDF_REQUIRED", 1, "kein Wahrheitswert"),
         ("KUNDENFIT_ANALYTICS", "https://statistik.beispiel.test", "ist kein Wörterbuch"),
-        ("KUNDENFIT_ANALYTICS", {"tool": "google", "url": "https://x.test"}, "'plausible', 'matomo' oder 'umami'"),
+        (
+            "KUNDENFIT_ANALYTICS",
+            {"tool": "google", "url": "https://x.test"},
+            "'plausible', 'matomo' oder 'umami'",
+        ),
         ("KUNDENFIT_ANALYTICS", {"tool": "plausible", "url": "statistik.test"}, "braucht 'url'"),
         ("KUNDENFIT_ANALYTICS", {"tool": "matomo", "url": "https://x.test", "site": "eins"}, "(eine Zahl)"),
         ("KUNDENFIT_ANALYTICS", {"tool": "umami", "url": "https://x.test"}, "Website-ID aus Umami"),
-        ("KUNDENFIT_ANALYTICS", {"tool": "umami", "url": "https://x.test", "site": "a", "id": 1}, "kennt 'id'"),
+        (
+            "KUNDENFIT_ANALYTICS",
+            {"tool": "umami", "url": "https://x.test", "site": "a", "id": 1},
+            "kennt 'id'",
+        ),
         (
             "KUNDENFIT_NEWSLETTER",
             {"action": "https://p.test/s", "mehtod": "post"},

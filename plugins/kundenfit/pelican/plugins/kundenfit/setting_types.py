@@ -179,7 +179,9 @@ class Analytics(Type):
             return f"ist kein Wörterbuch – schreib z. B. {self.example} oder None."
         unknown = sorted(str(k) for k in value if k not in ("tool", "url", "site"))
         if unknown:
-            return f"kennt {unknown[0]!r} nicht – erlaubt sind 'tool', 'url' und 'site', z. B. {self.example}."
+            return (
+                f"kennt {unknown[0]!r} nicht – erlaubt sind 'tool', 'url' und 'site', z. B. {self.example}."
+            )
         tool = value.get("tool")
         if tool not in ANALYTICS_TOOLS:
             return f"braucht 'tool': 'plausible', 'matomo' oder 'umami', z. B. {self.example}."
@@ -195,6 +197,10 @@ class Analytics(Type):
         if tool == "matomo" and not re.fullmatch(r"[1-9][0-9]*", str(site)):
             return "braucht 'site': die Website-ID aus Matomo (eine Zahl), z. B. 'site': 1."
         if not isinstance(site, str | int) or not str(site).strip():
-            what = "die Website-ID aus Umami" if tool == "umami" else "die Domain, unter der Plausible die Website führt"
+            what = (
+                "die Website-ID aus Umami"
+                if tool == "umami"
+                else "die Domain, unter der Plausible die Website führt"
+            )
             return f"braucht 'site': {what}."
         return None

@@ -54,7 +54,12 @@ def analytics_tool(setting) -> dict | None:
     if not isinstance(setting, dict) or setting.get("tool") not in ANALYTICS_NAMES:
         return None
     url = str(setting.get("url", ""))
-    return {"kind": setting["tool"], "name": ANALYTICS_NAMES[setting["tool"]], "url": url, "host": urlsplit(url).netloc}
+    return {
+        "kind": setting["tool"],
+        "name": ANALYTICS_NAMES[setting["tool"]],
+        "url": url,
+        "host": urlsplit(url).netloc,
+    }
 
 
 def _translations(localedir: str | None, domain: str, lang: str):

@@ -291,8 +291,8 @@
         this.data.kind === 'profile' ? 'profile' : !rank ? 'good' : rank < outcomes.length - 1 ? 'mid' : 'bad'
       );
       const fmt = (got, max) => this.text('score').replace('{got}', got).replace('{max}', max);
-      // A profile tie shows every tied outcome: "zwischen A und B".
-      // The outcome's text and, further down, its actions (data-kf-for).
+      // The outcome's text and, further down, its actions (data-kf-for). A profile tie shows
+      // every tied outcome: "zwischen A und B".
       const titles = [];
       this.$$('outcome').concat(this.$$('for')).forEach((panel) => {
         const id = panel.getAttribute(P + 'outcome') || panel.getAttribute(P + 'for');
@@ -389,7 +389,9 @@
       if (link) link.href = location.href;
       // Sharing shares the outcome's own page (or the quiz's), never the answers in the `#` link.
       const pages = JSON.parse(this.root.getAttribute(P + 'outcome-pages') || '{}');
-      const url = new URL(pages[res.outcome] || this.root.getAttribute(P + 'page') || '', location.href).href;
+      const target = new URL(pages[res.outcome] || this.root.getAttribute(P + 'page'), location.href);
+      target.hash = '';
+      const url = target.href;
       const text = this.text('share').replace('{outcome}', title);
       const enc = encodeURIComponent;
       this.shared = { title: document.title, text, url };
