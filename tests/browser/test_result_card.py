@@ -35,6 +35,7 @@ pytestmark = pytest.mark.browser
 ROOT = Path(__file__).resolve().parents[2]
 BOOK = load_rulebook(ROOT / "content" / "rules")
 QUIZ = BOOK.quizzes["kundenfit"]
+PROFILE = next(q for q in BOOK.quizzes.values() if q.kind == "profile")
 PHONE = {"width": 375, "height": 812}
 EVENTS = ("start", "complete", "lead", "result")
 
@@ -112,33 +113,33 @@ def wait_for(condition, timeout: float = 10.0, message: str = "condition"):
 # -- the contract markup of the build-time half (fixture only) --------------------------------------
 
 
-def outcome_page(site_url: str, outcome: str) -> str:
-    return f"{site_url}quiz/kundenfit/{outcome}/"
+def outcome_page(site_url: str, outcome: str, quiz=QUIZ) -> str:
+    return f"{site_url}quiz/{quiz.id}/{outcome}/"
 
 
-def routes(recorder) -> dict:
-    """Per outcome a hidden value and a tag field (named as KlickTipp does); the worst outcome
+def routes(recorder, quiz=QUIZ) -> dict:
+    """Per outcome a hidden value and a tag field (named as KlickTipp does); the last outcome
     also its own form address."""
-    last = QUIZ.outcomes[-1].id
+    last = quiz.outcomes[-1].id
     return {
         o.id: {
             **({"action": f"{recorder['origin']}/form-{o.id}"} if o.id == last else {}),
             "fields": {"OUTCOME": o.id, "fields[field42]": f"tag-{o.id}"},
         }
-        for o in QUIZ.outcomes
+        for o in quiz.outcomes
     }
 
 
-def contract_markup(recorder) -> str:
+def contract_markup(recorder, quiz=QUIZ) -> str:
     steps = "".join(
         f'<div class="kf-next-step" data-kf-next-step="{o.id}"><h3>Dein nächster Schritt</h3>'
         f"<p>Sprich mit mir über „{html.escape(o.title)}“.</p>"
         f'<p><a class="kf-button" href="{recorder["origin"]}/buchen-{o.id}">'
         "Kostenloses Erstgespräch buchen</a></p>"
         "</div>"
-        for o in QUIZ.outcomes
+        for o in quiz.outcomes
     )
-    routes_json = html.escape(json.dumps(routes(recorder)), quote=True)
+    routes_json = html.escape(json.dumps(routes(recorder, quiz)), quote=True)
     lead = (
         '<section class="kf-lead-offer" data-kf-lead-offer>'
         "<h3>Schick mir meine Auswertung und die Checkliste</h3>"
@@ -156,14 +157,17 @@ def contract_markup(recorder) -> str:
     return steps + lead
 
 
-def with_contract(page_html: str, site_url: str, recorder) -> str:
-    pages = html.escape(json.dumps({o.id: outcome_page(site_url, o.id) for o in QUIZ.outcomes}), quote=True)
-    tag = '<section class="kf-quiz kf-quiz--score" id="kf-kundenfit" data-kf-quiz="kundenfit"'
+def with_contract(page_html: str, site_url: str, recorder, quiz=QUIZ) -> str:
+    """The page with the quiz's outcome pages on its root, and after the quiz the next steps and
+    the lead offer, as the build-time half renders them."""
+    pages = {o.id: outcome_page(site_url, o.id, quiz) for o in quiz.outcomes}
+    tag = f'id="kf-{quiz.id}" data-kf-quiz="{quiz.id}"'
     assert page_html.count(tag) == 1
-    page_html = page_html.replace(tag, f'{tag} data-kf-outcome-pages="{pages}"')
+    attribute = html.escape(json.dumps(pages), quote=True)
+    page_html = page_html.replace(tag, f'{tag} data-kf-outcome-pages="{attribute}"')
     end = "</script>\n</section>"
     at = page_html.index(end, page_html.index('class="kf-quiz-data"')) + len(end)
-    return page_html[:at] + contract_markup(recorder) + page_html[at:]
+    return page_html[:at] + contract_markup(recorder, quiz) + page_html[at:]
 
 
 @pytest.fixture(scope="module")
@@ -172,11 +176,11 @@ def fixture_site(tmp_path_factory, site_dir, site_url, recorder) -> str:
     carrying the build-time half's markup (fixture only; the shared site stays untouched)."""
     copy = tmp_path_factory.mktemp("issue24") / "site"
     shutil.copytree(site_dir, copy)
-    for kind in ("quiz", "embed"):
-        source = (copy / kind / "kundenfit" / "index.html").read_text(encoding="utf-8")
-        folder = copy / "fixture-issue-24" / kind
+    for kind, quiz in (("quiz", QUIZ), ("embed", QUIZ), ("quiz", PROFILE)):
+        source = (copy / kind / quiz.id / "index.html").read_text(encoding="utf-8")
+        folder = copy / "fixture-issue-24" / kind / quiz.id
         folder.mkdir(parents=True)
-        (folder / "index.html").write_text(with_contract(source, site_url, recorder), encoding="utf-8")
+        (folder / "index.html").write_text(with_contract(source, site_url, recorder, quiz), encoding="utf-8")
     port = free_port()
     server = StaticServer(copy, port)
     yield f"http://127.0.0.1:{port}/"
@@ -185,7 +189,7 @@ def fixture_site(tmp_path_factory, site_dir, site_url, recorder) -> str:
 
 @pytest.fixture(scope="module")
 def contract_page(fixture_site) -> str:
-    return f"{fixture_site}fixture-issue-24/quiz/"
+    return f"{fixture_site}fixture-issue-24/quiz/kundenfit/"
 
 
 def listen(page) -> None:
@@ -322,6 +326,21 @@ def test_lead_form_takes_the_route_of_the_outcome(page, contract_page, recorder)
     assert fields["EMAIL"] == ["kundin@example.org"]
 
 
+def test_the_profile_quiz_ends_in_its_next_step_too(page, fixture_site):
+    """Every quiz ends in a next step: the profile quiz's outcome gets its own block."""
+    answers = example_answers(PROFILE, next(ex for ex in PROFILE.examples if len(ex.outcome) == 1))
+    want = score(PROFILE, answers)
+    page.goto(f"{fixture_site}fixture-issue-24/quiz/{PROFILE.id}/")
+    answer_steps(page, PROFILE.id, answers)
+    page.locator("[data-kf-submit]").click()
+    page.locator("[data-kf-result-heading]").wait_for(state="visible")
+    steps = page.locator("[data-kf-next-step]:visible")
+    assert steps.count() == 1 and steps.get_attribute("data-kf-next-step") == want.outcome
+    assert steps.evaluate("(el) => !!el.closest('[data-kf-result]')")
+    assert page.locator("[data-kf-lead-offer]").evaluate("(el) => !!el.closest('[data-kf-result]')")
+    assert page.locator("[data-kf-result]").get_attribute("data-kf-tone") == "profile"
+
+
 def test_without_the_contract_markup_the_result_still_works(page, site_url):
     """Before the build-time half: no next step, no lead offer, nothing breaks."""
     errors = []
@@ -372,7 +391,7 @@ def test_restart_begins_a_new_run(page, site_url):
 def embed_blog(tmp_path_factory, fixture_site, site_url):
     """A blog on another origin with the loader snippet, framing the embed page plus the lead
     offer of the contract (fixture only), and a listener for every Kundenfit event."""
-    embed_url = f"{fixture_site}fixture-issue-24/embed/"
+    embed_url = f"{fixture_site}fixture-issue-24/embed/kundenfit/"
     blog = tmp_path_factory.mktemp("blog24")
     names = json.dumps(EVENTS)
     (blog / "index.html").write_text(
