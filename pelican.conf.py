@@ -11,7 +11,7 @@ import os
 
 # --- Site and owner (Impressum and Datenschutz are made from these; replace the placeholders) --
 SITENAME = "Kundenfit"
-SITESUBTITLE = "Finde die Kunden, die zu dir passen"
+SITESUBTITLE = "Finde die Kundschaft, die zu dir passt"
 AUTHOR = "Kundenfit-Redaktion"
 # No address here: every link is relative. The real address is set in publishconf.py.
 SITEURL = ""
@@ -25,7 +25,10 @@ SITE_OWNER = {
     "street": "[Platzhalter: Straße und Hausnummer]",
     "city": "[Platzhalter: PLZ und Ort]",
     "email": "[Platzhalter: E-Mail-Adresse]",
-    "phone": "",  # optional
+    # Neben der E-Mail ein zweiter schneller Weg (§ 5 DDG): Telefon oder Kontaktformular, mindestens
+    # eins davon (das andere darf leer bleiben). Kontaktformular: volle Adresse, "https://…".
+    "phone": "[Platzhalter: Telefonnummer]",
+    "contact_form": "",
     "register": "",  # optional, z. B. "Amtsgericht Köln, HRB 12345"
     "vat_id": "",  # optional, Umsatzsteuer-Identifikationsnummer nach § 27a UStG
     # Verantwortlich nach § 18 Abs. 2 MStV: leer = die Person oben mit ihrer Anschrift.
@@ -62,6 +65,10 @@ KUNDENFIT_PRIVACY_URL = "datenschutz/"
 # Where the site is published: the build writes the header file this host reads (only embed
 # pages may be framed, assets kept a year, 404 page per language). One of "cloudflare",
 # "netlify", "nginx", "apache", "github-pages", "s3"; see docs/deploy.md.
+# Die Datenschutzerklärung richtet sich danach: Cloudflare, Netlify, GitHub Pages und S3 gehören
+# Unternehmen in den USA (Abschnitt „Übermittlung in die USA“; prüf im Vertrag mit dem Anbieter,
+# ob er Standardvertragsklauseln enthält). Bei "nginx" und "apache" steht dort, dass der Server in
+# der EU steht – stimmt das nicht, frag vor dem Veröffentlichen jemanden, der sich auskennt.
 KUNDENFIT_HOST = "cloudflare"
 
 TIMEZONE = "Europe/Berlin"

@@ -122,6 +122,19 @@ def test_a_tie_shows_both_phases_with_their_texts(page, site_url):
     ]
 
 
+def test_a_tie_of_phases_that_do_not_follow_one_another_says_signs_of_both(page, site_url):
+    quiz = BOOK.quizzes["beziehungsphase"]
+    answers = [0, 4, 4, 0, 0, 4]  # three answers for phase 1, three for phase 5
+    assert score(quiz, answers).tied == ("verliebt", "zuhause")
+    page.goto(quiz_url(site_url, quiz.id))
+    answer(page, quiz, answers)
+    page.get_by_role("button", name="Auswerten").click()
+    root = page.locator(f'[data-kf-quiz="{quiz.id}"]')
+    root.locator("[data-kf-result]").wait_for(state="visible")
+    first, last = (quiz.outcome(o).title for o in ("verliebt", "zuhause"))
+    assert root.locator("[data-kf-outcome-title]").inner_text() == f"Anzeichen von {first} und {last}"
+
+
 def test_open_answers_are_counted_in_the_result(page, site_url):
     quiz = BOOK.quizzes["kundenfit"]
     opened = [next((i for i, a in enumerate(r.answers) if a.open), 0) for r in quiz.rules]

@@ -12,6 +12,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from pelican.plugins.kundenfit.rules.json_schema import SCHEMA_FILE
 
 from tests.support.build import ROOT
 from tests.support.quiz import answer_steps
@@ -20,6 +21,11 @@ from tests.support.server import StaticServer, free_port
 
 pytestmark = pytest.mark.browser
 
+# The schema file inside the installed package (package data), read by the stranger's Python.
+SHIPPED_SCHEMA = (
+    "from importlib.resources import files; import sys; sys.stdout.write("
+    "files('pelican.plugins.kundenfit').joinpath('rules/rule-file.schema.json').read_text('utf-8'))"
+)
 PELICANCONF = textwrap.dedent(
     """\
     AUTHOR = "Eine Fremde"
@@ -108,6 +114,21 @@ def test_the_plugin_is_found_by_its_short_name_and_offers_its_commands(venv, sit
     )
     assert check.returncode == 0, check.stderr
     assert "2 Quiz" in check.stdout
+
+
+def test_a_stranger_writes_the_shipped_schema_beside_the_rule_files(venv, site):
+    shipped = subprocess.run(
+        [str(venv / "bin/python"), "-c", SHIPPED_SCHEMA], capture_output=True, text=True, check=True
+    ).stdout
+    written = subprocess.run(
+        [str(venv / "bin/kundenfit"), "schema", "content/rules/rule-file.schema.json"],
+        cwd=site,
+        capture_output=True,
+        text=True,
+    )
+    assert written.returncode == 0, written.stderr
+    text = (site / "content" / "rules" / "rule-file.schema.json").read_text(encoding="utf-8")
+    assert text == shipped == SCHEMA_FILE.read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize("theme", ["notmyidea", "simple"])

@@ -92,18 +92,15 @@ def test_broken_rule_file_keeps_output_and_names_file_and_line(project):
 
 def test_an_example_that_no_longer_holds_stops_the_build_with_file_and_line(project):
     rules = "content/rules/kundenfit.yaml"
-    name = "      - name: Nach jedem Termin bist du ausgelaugt"
-    expected_line = line_of(project, rules, name)
+    title = "K9: Herzlich und pünktlich, aber alles in letzter Minute und ohne Eilzuschlag"
+    expected_line = line_of(project, rules, f'      - name: "{title}"')
     result = break_and_build(
         project,
         rules,
-        "answers: {nach-gespraech: 2}\n        outcome: machbar",
-        "answers: {nach-gespraech: 2}\n        outcome: traumkunde",
+        "answers: {termine: 2, klaerung: 1}\n        outcome: machbar",
+        "answers: {termine: 2, klaerung: 1}\n        outcome: traumkunde",
     )
     assert result.returncode == 2
-    assert (
-        f"{rules}:{expected_line}: [kundenfit] Beispiel „Nach jedem Termin bist du ausgelaugt“"
-        in result.stderr
-    )
+    assert f"{rules}:{expected_line}: [kundenfit] Beispiel „{title}“" in result.stderr
     assert "erwartet 'traumkunde', die Wertung ergibt 'machbar'" in result.stderr
     assert "Traceback" not in result.stderr + result.stdout

@@ -101,11 +101,21 @@ def test_article_head_has_canonical_og_and_jsonld(site_dir, site_origin, slug):
     assert "unbekannt" not in json.dumps(based_on, ensure_ascii=False).lower()
 
 
-def test_jsonld_links_the_original_where_the_source_names_it(site_dir):
+def test_author_site_is_named_as_hers_not_as_where_the_piece_appeared(site_dir):
+    """The original names www.sabinakocherhans.com only as Sabina Kocherhans' own site (in her
+    author box), not as the place the article appeared: the credit says so, in JSON-LD too."""
     soup = soup_of(site_dir, "artikel/kunden-die-nicht-passen/index.html")
+    source = soup.select_one(".source")
+    link = source.select_one("a[href='https://www.sabinakocherhans.com/']")
+    assert link.parent.get_text(" ", strip=True) == "Website von Sabina Kocherhans: www.sabinakocherhans.com"
+    assert "Erschienen bei" not in source.get_text() and "Zum Original" not in source.get_text()
     data = json.loads(soup.find("script", type="application/ld+json").string)
-    assert data["isBasedOn"]["url"].startswith("https://www.sabinakocherhans.com")
-    assert data["isBasedOn"]["author"]["name"] == "Sabina Kocherhans"
+    assert data["isBasedOn"]["author"] == {
+        "@type": "Person",
+        "name": "Sabina Kocherhans",
+        "url": "https://www.sabinakocherhans.com/",
+    }
+    assert "url" not in data["isBasedOn"] and "publisher" not in data["isBasedOn"]
 
 
 def test_source_without_author_is_credited_by_title_only(site_dir):
@@ -134,10 +144,10 @@ def test_updated_date_is_shown_when_it_differs(site_dir, slug):
     assert data["dateModified"].startswith("2026-11-28")
 
 
-def test_english_link_to_the_original_says_it_is_in_german(site_dir):
+def test_english_credit_names_the_authors_site_in_german(site_dir):
     soup = soup_of(site_dir, "en/artikel/kunden-die-nicht-passen/index.html")
     link = soup.select_one(".source a")
-    assert link.get_text() == "Read the original on www.sabinakocherhans.com (in German)"
+    assert link.parent.get_text(" ", strip=True) == "Sabina Kocherhans’s website: www.sabinakocherhans.com"
     assert link["hreflang"] == "de"
     assert soup.select_one(".article__header time.updated").get_text() == "Updated 28 November 2026"
 
@@ -151,6 +161,49 @@ def test_legal_pages_show_owner_data_from_settings(site_dir):
         english = soup_of(site_dir, "en/" + rel).get_text(" ")
         assert "[Placeholder: full name or company name]" in english
         assert "Platzhalter" not in english
+
+
+def test_impressum_asks_for_a_second_fast_contact_besides_email(site_dir):
+    for rel, label in (
+        ("impressum/index.html", "[Platzhalter: Telefonnummer oder Adresse eines Kontaktformulars]"),
+        ("en/impressum/index.html", "[Placeholder: phone number or address of a contact form]"),
+    ):
+        contact = soup_of(site_dir, rel).find(id="kontakt").find_next("p").get_text(" ", strip=True)
+        assert label in contact, contact
+
+
+def test_privacy_page_names_the_transfer_to_the_usa_for_the_default_host(site_dir):
+    """KUNDENFIT_HOST is Cloudflare (a US company) in pelican.conf.py: the page says so."""
+    for rel, heading, words in (
+        ("datenschutz/index.html", "Übermittlung in die USA", ("Cloudflare, Inc.", "Privacy Framework")),
+        ("en/datenschutz/index.html", "Transfer to the USA", ("Cloudflare, Inc.", "contractual clauses")),
+    ):
+        soup = soup_of(site_dir, rel)
+        section = soup.find(id="drittland")
+        assert section.get_text() == heading
+        text = " ".join(p.get_text(" ", strip=True) for p in section.find_next_siblings("p", limit=2))
+        assert all(word in text for word in words), text
+        assert "eigenen Server" not in soup.get_text() and "our own server" not in soup.get_text()
+
+
+def test_privacy_page_says_what_each_embedding_path_passes_on(site_dir):
+    """Script loader: height, scroll position, result event; plain iframe: nothing; WordPress:
+    height and the address of every clicked link (kundenfit-frame.js posts them to the parent)."""
+    paths = soup_of(site_dir, "datenschutz/index.html").select("#einbettung ~ ul.embed-paths > li")
+    texts = [li.get_text(" ", strip=True) for li in paths]
+    assert len(texts) == 3
+    assert "Höhe" in texts[0] and "kundenfit:result" in texts[0]
+    assert texts[1].endswith("nichts.")
+    assert "WordPress" in texts[2] and "Klick auf einen Link" in texts[2] and "deine Antworten" in texts[2]
+
+
+def test_no_web_fonts_as_the_privacy_page_promises(site_dir):
+    """The page says the site loads no fonts: no style sheet may bring one (@font-face)."""
+    sheets = [path for path in site_dir.rglob("*.css")]
+    assert sheets
+    for sheet in sheets:
+        assert "@font-face" not in sheet.read_text(encoding="utf-8"), sheet
+    assert "lädt keine Schriften" in soup_of(site_dir, "datenschutz/index.html").get_text()
 
 
 def test_landing_page_presents_quizzes_and_checklists(site_dir):

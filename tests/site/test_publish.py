@@ -33,12 +33,14 @@ PLACEHOLDER_SETTINGS = [
     'SITE_OWNER["street"]',
     'SITE_OWNER["city"]',
     'SITE_OWNER["email"]',
+    'SITE_OWNER["phone"]',
     'SITE_PRIVACY["hosting"]',
     'SITE_PRIVACY["log_retention"]',
 ]
 FILLED = """
 SITE_OWNER = {**SITE_OWNER, "name": "Dr. Erika Muster", "street": "Lindenweg 3",
-              "city": "50667 Köln", "email": "hallo@erika-muster-coaching.de"}
+              "city": "50667 Köln", "email": "hallo@erika-muster-coaching.de",
+              "phone": "", "contact_form": "https://www.erika-muster-coaching.de/kontakt/"}
 SITE_PRIVACY = {**SITE_PRIVACY, "hosting": "Muster Hosting GmbH, Hafenstraße 1, 20457 Hamburg",
                 "log_retention": "7 Tagen"}
 KUNDENFIT_NEWSLETTER = {"action": "https://post.muster-mail.de/subscribe",
@@ -106,6 +108,15 @@ def test_legal_pages_keep_references_together(published):
     assert "Verantwortlich nach §\u00a018\u00a0Abs.\u00a02\u00a0MStV" in impressum
     privacy = (published / "datenschutz" / "index.html").read_text(encoding="utf-8")
     assert "Art.\u00a06\u00a0Abs.\u00a01\u00a0lit.\u00a0f" in privacy
+
+
+def test_impressum_links_the_contact_form_as_the_second_fast_channel(published):
+    for prefix, label in (("", "Kontaktformular:"), ("en/", "Contact form:")):
+        soup = BeautifulSoup((published / prefix / "impressum/index.html").read_text(), "html.parser")
+        contact = soup.find(id="kontakt").find_next("p")
+        link = contact.find("a", href="https://www.erika-muster-coaching.de/kontakt/")
+        assert link and label in contact.get_text(), contact
+        assert "Telefon" not in contact.get_text() and "Phone" not in contact.get_text()
 
 
 def test_privacy_page_names_every_field_the_newsletter_form_sends(published):

@@ -12,6 +12,7 @@ GOOD = {
         "street": "Lindenweg 3",
         "city": "50667 Köln",
         "email": "a@muster.de",
+        "phone": "0221 123456",
     },
     "SITE_PRIVACY": {
         "hosting": "Muster Hosting GmbH, Hamburg",
@@ -55,6 +56,23 @@ def test_each_problem_names_its_setting():
     ):
         assert sum(line.startswith(name) for line in problems) == 1, (name, problems)
     assert len(problems) == 7
+
+
+def test_impressum_needs_phone_or_contact_form_besides_email():
+    """§ 5 DDG: a second fast way to reach the owner. Neither given is one line naming both."""
+    owner = {k: v for k, v in GOOD["SITE_OWNER"].items() if k != "phone"}
+    for empty in ({}, {"phone": "", "contact_form": "  "}):
+        problems = publish_problems(with_(SITE_OWNER={**owner, **empty}))
+        assert len(problems) == 1, problems
+        assert problems[0].startswith('SITE_OWNER["phone"] und SITE_OWNER["contact_form"] sind leer')
+    assert publish_problems(with_(SITE_OWNER={**owner, "contact_form": "https://muster.de/kontakt/"})) == []
+    assert publish_problems(with_(SITE_OWNER={**owner, "phone": "0221 123456", "contact_form": ""})) == []
+
+
+def test_a_placeholder_phone_is_named_once():
+    owner = {**GOOD["SITE_OWNER"], "phone": "[Platzhalter: Telefonnummer]"}
+    problems = publish_problems(with_(SITE_OWNER=owner))
+    assert problems == ['SITE_OWNER["phone"] ist noch ein Platzhalter: bitte in pelican.conf.py ersetzen.']
 
 
 def test_missing_or_example_siteurl():

@@ -117,6 +117,20 @@ def test_an_example_naming_an_unknown_rule_or_answer_is_a_problem(load_problems)
     ]
 
 
+def test_example_answers_written_as_a_list_or_an_empty_outcome_are_one_line_each(load_problems):
+    broken = QUIZ.replace("answers: {wert: 1}", "answers: [0, 1, 0]").replace(
+        "answers: {grenzen: 2}\n        outcome: traum", "answers: {grenzen: 2}\n        outcome: []"
+    )
+    lines = broken.splitlines()
+    assert load_problems(broken) == [
+        f"regeln.yaml:{lines.index('        answers: [0, 1, 0]') + 1}: [fit] 'answers' muss Regel-Ids "
+        "mit Antwortnummern, z. B. 'grenzen: 2' sein, hier steht eine Liste.",
+        f"regeln.yaml:{lines.index('        outcome: []') + 1}: [fit] 'outcome' ist leer – nenne das "
+        "erwartete Ergebnis (bei Gleichstand alle gleichauf liegenden, z. B. [ernuechterung, "
+        "machtkampf]).",
+    ]
+
+
 def test_knockout_count_beyond_the_knock_out_questions_is_a_problem(load_problems):
     broken = QUIZ.replace("count: 2", "count: 3")
     line = broken.splitlines().index("      - count: 3") + 1

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from pelican.plugins.kundenfit.errors import RuleFileErrors
-from pelican.plugins.kundenfit.quiz.scoring import profile_can_lead, reachable_totals
+from pelican.plugins.kundenfit.quiz.scoring import profile_can_win, reachable_totals
 from pelican.plugins.kundenfit.rules import load_rulebook, loader
 from pelican.plugins.kundenfit.rules.limits import MAX_DEPTH, MAX_FILE_BYTES, MAX_TOTALS
 
@@ -130,18 +130,62 @@ def test_a_quiz_with_too_many_totals_is_refused(load_problems):
     ]
 
 
-def test_a_profile_outcome_that_only_ties_is_fine_one_that_never_leads_is_not(load_ok):
+def test_a_profile_outcome_that_at_best_ties_with_one_listed_above_never_wins(load_ok):
     profiles = ["a", "b"]
     rules = "".join(question(f"f{i}", [1, 1], profiles) for i in range(3))
     rules += question("f9", [1, 1, 1], ["a", "b", "c"])
     book = load_ok("rules:\n" + rules)
     everything = list(book.rules.values())
+    order = ["a", "b", "c"]
     # c gets 1 point at most; f0..f2 give 3 points to a and b, so one of them has 2.
-    assert not profile_can_lead(everything, ["a", "b", "c"], "c", limit=1000)
-    # Without f2: a 1, b 1, c 1 is a tie, and a tie shows c too.
-    assert profile_can_lead([r for r in everything if r.id != "f2"], ["a", "b", "c"], "c", limit=1000)
+    assert not profile_can_win(everything, order, "c", limit=1000)
+    assert not profile_can_win(everything, order, "c", limit=1000, may_tie=("a", "b"))
+    # Without f2: a 1, b 1, c 1 is its best, a tie, and a tie goes to a (listed first).
+    fewer = [r for r in everything if r.id != "f2"]
+    assert not profile_can_win(fewer, order, "c", limit=1000)
+    assert profile_can_win(fewer, order, "c", limit=1000, may_tie=("a", "b"))
+    # Listed first, c wins that tie; a and b still win when f9 goes to them.
+    assert all(profile_can_win(fewer, ["c", "a", "b"], target, limit=1000) for target in "cab")
     # Past the limit the answer is "yes": never a false alarm.
-    assert profile_can_lead(everything, ["a", "b", "c"], "c", limit=3)
+    assert profile_can_win(everything, order, "c", limit=3, may_tie=("a", "b"))
+
+
+PROFILE_QUIZ = (
+    "quizzes:\n  - id: stil\n    kind: profile\n    title: Stil\n    rules: [{rules}]\n"
+    "    outcomes:\n{outcomes}"
+)
+
+
+def profile_quiz(rules: list[str], outcomes: list[str]) -> str:
+    listed = "".join(f"      - {{id: {o}, title: {o.title()}, text: {o.title()}.}}\n" for o in outcomes)
+    return PROFILE_QUIZ.format(rules=", ".join(rules), outcomes=listed)
+
+
+def test_an_outcome_that_only_ties_with_the_one_above_stops_the_build(load_problems, load_ok):
+    # 'immer' always counts for schnell, so team (1 point at most) can only tie with it.
+    rules = question("immer", [1, 1], ["schnell", "schnell"]) + question("wahl", [1, 1], ["schnell", "team"])
+    source = "rules:\n" + rules + profile_quiz(["immer", "wahl"], ["schnell", "team"])
+    assert load_problems(source) == [
+        f"regeln.yaml:{source.count(chr(10))}: [stil] Das Ergebnis 'team' gewinnt nie: Mit "
+        "höchstens 1 Punkt liegt es bestenfalls gleichauf mit 'schnell', und bei Gleichstand "
+        "gewinnt das Ergebnis, das weiter oben steht – gib mehr Antworten 'profile: team' oder "
+        "stell es über 'schnell'."
+    ]
+    # Listed first it wins the tie, and schnell still wins with 'wahl' answered for it.
+    book = load_ok({"regeln.yaml": "rules:\n" + rules + profile_quiz(["immer", "wahl"], ["team", "schnell"])})
+    assert [o.id for o in book.quizzes["stil"].outcomes] == ["team", "schnell"]
+
+
+def test_an_outcome_that_only_ties_with_several_above_at_once_names_them_all(load_problems):
+    rules = "".join(question(f"f{i}", [1, 1], ["a", "b"]) for i in range(2))
+    rules += question("f9", [1, 1, 1], ["a", "b", "c"])
+    source = "rules:\n" + rules + profile_quiz(["f0", "f1", "f9"], ["a", "b", "c"])
+    assert load_problems(source) == [
+        f"regeln.yaml:{source.count(chr(10))}: [stil] Das Ergebnis 'c' gewinnt nie: Mit höchstens "
+        "1 Punkt liegt es bestenfalls gleichauf mit 'a' und 'b', und bei Gleichstand gewinnt das "
+        "Ergebnis, das weiter oben steht – gib mehr Antworten 'profile: c' oder stell es weiter "
+        "nach oben."
+    ]
 
 
 def test_two_answers_differing_only_in_case_and_spaces_are_the_same(load_problems):

@@ -72,27 +72,27 @@ def test_yaml_syntax_error_has_no_traceback(tmp_path):
 
 
 def test_scores_the_real_quiz_as_text():
-    result = run_cli(str(RULE_FILE), "kundenfit", *["0"] * 14)
+    result = run_cli(str(RULE_FILE), "kundenfit", *["0"] * 15)
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines()[:3] == [
         "Ergebnis: Traumkunde (traumkunde)",
-        "Punkte: 28/28",
+        "Punkte: 30/30",
         "Teilwertungen:",
     ]
 
 
 def test_open_answers_are_counted_and_scaled():
-    result = run_cli("content/rules", "kundenfit", "3", *["0"] * 13)
+    result = run_cli("content/rules", "kundenfit", "3", *["0"] * 14)
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines()[:3] == [
         "Ergebnis: Traumkunde (traumkunde)",
-        "Punkte: 26/26",
-        "Offen: 1 von 14 Fragen",
+        "Punkte: 28/28",
+        "Offen: 1 von 15 Fragen",
     ]
 
 
 def test_knock_out_shows_cap_and_advice():
-    result = run_cli("content/rules", "kundenfit", "2", *["0"] * 13)
+    result = run_cli("content/rules", "kundenfit", "2", *["0"] * 14)
     assert result.returncode == 0, result.stderr
     assert "Ergebnis: Mit klaren Regeln machbar (machbar)" in result.stdout
     assert "Begrenzt durch: grenzen" in result.stdout

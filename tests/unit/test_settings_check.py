@@ -140,3 +140,13 @@ def test_site_settings_allow_placeholders_empty_fields_and_dates():
         settings_problems({"SITE_OWNER": owner, "SITE_PRIVACY": {**PRIVACY, "updated": "[Platzhalter]"}})
         == []
     )
+
+
+def test_contact_form_must_be_a_web_address():
+    base = {"SITE_PRIVACY": PRIVACY}
+    for good in ("", "https://www.muster.de/kontakt/", "[Platzhalter: Kontaktformular]"):
+        assert settings_problems({**base, "SITE_OWNER": {**OWNER, "contact_form": good}}) == [], good
+    for bad in ("kontakt/", "www.muster.de/kontakt", "javascript:alert(1)", 'https://muster.de/"x'):
+        found = settings_problems({**base, "SITE_OWNER": {**OWNER, "contact_form": bad}})
+        assert len(found) == 1 and 'SITE_OWNER["contact_form"]' in found[0], found
+        assert "keine Web-Adresse" in found[0]

@@ -4,6 +4,7 @@
     kundenfit score content/rules/kundenfit.yaml kundenfit 0 1 2 0 …
     kundenfit score content/rules kundenfit 0 1 2 0 … --json
     kundenfit score content/rules kundenfit                    # lists the questions
+    kundenfit schema > content/rules/rule-file.schema.json      # the JSON Schema for editors
 
 A rule file stands for its whole folder, because ids are resolved across all files. Problems
 in the rule files or the answers are printed one per line on stderr, with exit status 2.
@@ -13,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import itertools
 import json
 import os
 import sys
@@ -24,6 +26,7 @@ from .errors import RuleFileErrors
 from .quiz.model import Quiz, Result
 from .quiz.scoring import score
 from .rules import load_rulebook
+from .rules.json_schema import schema_text
 from .rules.schema import suggestion
 
 EXIT_PROBLEM = 2
@@ -32,6 +35,8 @@ EXIT_PROBLEM = 2
 def main(argv: Sequence[str] | None = None, out: TextIO = sys.stdout, err: TextIO = sys.stderr):
     """Run the command line; return the exit status (0 fine, 2 problem)."""
     args = _parser().parse_args(argv)
+    if args.command == "schema":
+        return _write_schema(args.target, out, err)
     if not args.rules.exists():
         print(f"{args.rules}: Datei oder Ordner gibt es nicht – prüfe den Pfad.", file=err)
         return EXIT_PROBLEM
@@ -78,7 +83,7 @@ def _parser() -> argparse.ArgumentParser:
         prog="kundenfit",
         description="Prüft Regeldateien und wertet Quiz aus, ohne die Website zu bauen.",
     )
-    commands = parser.add_subparsers(dest="command", required=True, metavar="check|score")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="check|score|schema")
     check = commands.add_parser("check", help="alle Regeldateien eines Ordners prüfen")
     check.add_argument("rules", type=Path, help="Ordner mit Regeldateien (oder eine Datei daraus)")
     score_cmd = commands.add_parser("score", help="ein Quiz für eine Reihe von Antworten auswerten")
@@ -91,7 +96,31 @@ def _parser() -> argparse.ArgumentParser:
         help="gewählte Antwort je Frage, gezählt ab 0; ohne Antworten werden die Fragen gezeigt",
     )
     score_cmd.add_argument("--json", action="store_true", help="Ergebnis als JSON ausgeben")
+    schema_cmd = commands.add_parser(
+        "schema", help="das JSON-Schema der Regeldateien ausgeben (für Editoren mit YAML-Sprachserver)"
+    )
+    schema_cmd.add_argument(
+        "target", type=Path, nargs="?", help="Datei, in die das Schema geschrieben wird (sonst: Ausgabe)"
+    )
     return parser
+
+
+def _write_schema(target: Path | None, out: TextIO, err: TextIO) -> int:
+    """Print the rule files' JSON Schema, or write it to `target` (for `$schema=` in a rule file)."""
+    if target is None:
+        out.write(schema_text())
+        return 0
+    try:
+        target.write_text(schema_text(), encoding="utf-8")
+    except OSError as error:
+        print(f"{target}: lässt sich nicht schreiben ({error.strerror}) – prüfe Pfad und Rechte.", file=err)
+        return EXIT_PROBLEM
+    print(
+        f"{target}: geschrieben. Erste Zeile einer Regeldatei im selben Ordner: "
+        f"# yaml-language-server: $schema={target.name}",
+        file=out,
+    )
+    return 0
 
 
 def _print_questions(quiz: Quiz, out: TextIO) -> None:
@@ -110,7 +139,13 @@ def _print_result(quiz: Quiz, answers: Sequence[int], result: Result, out: TextI
     chosen = {rule.id: (rule, index) for rule, index in zip(quiz.rules, answers, strict=True)}
     if result.tied:
         titles = [quiz.outcome(o).title for o in result.tied]
-        print(f"Ergebnis: zwischen {', '.join(titles[:-1])} und {titles[-1]}", file=out)
+        # Tied outcomes that do not follow one another in the file (phase 1 and 4) are signs
+        # of both, not a place between them.
+        order = [o.id for o in quiz.outcomes]
+        places = [order.index(o) for o in result.tied]
+        apart = any(b != a + 1 for a, b in itertools.pairwise(places))
+        words = "Anzeichen von" if apart else "zwischen"
+        print(f"Ergebnis: {words} {', '.join(titles[:-1])} und {titles[-1]}", file=out)
     else:
         # More than half the questions open: the verdict says it is provisional.
         heading = "Vorläufig" if result.provisional else "Ergebnis"

@@ -27,15 +27,16 @@ from .problems import stop_build
 from .render import views
 from .render.assets import CSS_NAME, JS_NAME, public_names, write_assets
 from .render.credits import source_index
-from .render.embeds import PLACEHOLDER, fill_placeholders, metadata_ids
+from .render.embeds import PLACEHOLDER, fill_views, metadata_ids, wrap_with_runtime
 from .render.newsletter import newsletter_form
 from .render.urls import Addresses
 from .rules import load_rulebook_once
 
-__all__ = ["KundenfitGenerator", "stop_build"]
+__all__ = ["FILL_VIEWS_KEY", "KundenfitGenerator", "stop_build"]
 
 logger = logging.getLogger(__name__)
 TEMPLATES_DIR = Path(__file__).parent / "templates"
+FILL_VIEWS_KEY = "kundenfit_fill_views"
 
 
 class KundenfitGenerator(Generator):
@@ -112,6 +113,8 @@ class KundenfitGenerator(Generator):
             stop_build([error])
         self.rulebook = self.rulebook_in(self.lang)
         self.context["kundenfit_newsletter"] = self.newsletter  # the landing page's sign-up
+        # How glue.fill_views_in_page reaches this run's generator from Pelican's write signal.
+        self.context[FILL_VIEWS_KEY] = self.fill_written_page
         self.sources = source_index(self.context.get("articles") or (), self.addresses.siteurl)
         self.context["kundenfit_quizzes"] = self.listing("quiz", self.lang, self.addresses)
         self.context["kundenfit_checklists"] = self.listing("checklist", self.lang, self.addresses)
@@ -161,16 +164,13 @@ class KundenfitGenerator(Generator):
             self.embeds[key] = template.render({**self.context, **view})
         return self.embeds[key]
 
-    def embed_views_into(self, content) -> None:
-        """Fill an article's directives and list the quizzes and checklists it links to."""
-        save_as = getattr(content, "save_as", None)
-        addresses = self.addresses_from(save_as)
-        if content._content and PLACEHOLDER.search(content._content):
-            content._content = fill_placeholders(
-                content._content,
-                lambda kind, view_id: self.render_embed(kind, view_id, save_as),
-                addresses.asset(CSS_NAME),
-                addresses.asset(JS_NAME),
+    def link_views(self, content) -> None:
+        """Load the runtime around an article's directives and list the quizzes and checklists
+        it links to; the views themselves are filled in as its page is written."""
+        addresses = self.addresses_from(getattr(content, "save_as", None))
+        if content._content:
+            content._content = wrap_with_runtime(
+                content._content, addresses.asset(CSS_NAME), addresses.asset(JS_NAME)
             )
         book = self.rulebook
         content.kundenfit_links = [
@@ -178,6 +178,17 @@ class KundenfitGenerator(Generator):
             for kind, items in (("quiz", book.quizzes), ("checklist", book.checklists))
             for view_id in metadata_ids(content, kind)
         ]
+
+    def fill_written_page(self, path: str) -> None:
+        """Fill the views into a page just written: each page holds its views only while it is
+        written, so 500 articles with a quiz each cost no more memory than 500 without."""
+        page = Path(path)
+        text = page.read_text(encoding="utf-8")
+        if not PLACEHOLDER.search(text):
+            return
+        save_as = page.relative_to(self.output_path).as_posix()
+        filled = fill_views(text, lambda kind, view_id: self.render_embed(kind, view_id, save_as))
+        page.write_text(filled, encoding="utf-8")
 
     def generate_output(self, writer):
         self.install_ui_translations()  # the i18n plugin may have replaced ours meanwhile

@@ -13,7 +13,7 @@ from . import content_errors
 from . import settings as kf_settings
 from .content_files import ignore_pattern, read_extensions, skipped_content
 from .errors import KundenfitError
-from .generator import KundenfitGenerator
+from .generator import FILL_VIEWS_KEY, KundenfitGenerator
 from .languages import catalogs, sites
 from .outputs.host_output import write_host_files
 from .outputs.pdf_build import build_checklist_pdfs
@@ -154,7 +154,7 @@ def _all_content(generators, attrs=ALL_CONTENT):
 
 
 def embed_views(generators):
-    """Check every id any content names (published, hidden, draft), then fill the directives."""
+    """Check every id any content names (published, hidden, draft), then link the views."""
     ours = next((g for g in generators if isinstance(g, KundenfitGenerator)), None)
     if ours is None or ours.rulebook is None:
         return
@@ -163,7 +163,14 @@ def embed_views(generators):
     if problems:
         stop_build(problems)
     for content in contents:
-        ours.embed_views_into(content)
+        ours.link_views(content)
+
+
+def fill_views_in_page(path, context):
+    """Fill the quizzes and checklists into a page Pelican has just written."""
+    fill = context.get(FILL_VIEWS_KEY)
+    if fill is not None:
+        fill(path)
 
 
 def link_views_in_feed(context, feed):
@@ -226,6 +233,7 @@ def register():
     signals.get_generators.connect(get_generators)
     signals.readers_init.connect(content_errors.check_readers)
     signals.all_generators_finalized.connect(embed_views)
+    signals.content_written.connect(fill_views_in_page)
     signals.feed_generated.connect(link_views_in_feed)
     signals.all_generators_finalized.connect(queue_pdfs)
     signals.finalized.connect(build_pdfs)

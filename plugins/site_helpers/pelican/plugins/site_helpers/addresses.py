@@ -1,4 +1,4 @@
-"""Check the addresses a coach writes into article metadata (`Source_url`).
+"""Check the addresses a coach writes into article metadata (`Source_url`, `Source_author_url`).
 
 Only `http(s)` and `mailto` addresses may become links: a `javascript:` address or one that
 breaks out of its attribute would run script for every reader.
@@ -10,7 +10,7 @@ import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
-URL_FIELDS = ("source_url",)
+URL_FIELDS = ("source_url", "source_author_url")
 _ALLOWED = {"http", "https", "mailto"}
 _FORBIDDEN = re.compile(r"[\s\"'<>`\\\x00-\x1f\x7f\u2028\u2029]")
 

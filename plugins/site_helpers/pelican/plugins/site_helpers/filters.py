@@ -98,6 +98,8 @@ def article_jsonld(article, siteurl: str, sitename: str) -> dict:
             based_on["name"] = meta["source_title"]
         if meta.get("source_author"):
             based_on["author"] = {"@type": "Person", "name": meta["source_author"]}
+            if meta.get("source_author_url"):  # the author's own site, not where the piece appeared
+                based_on["author"]["url"] = meta["source_author_url"]
         if meta.get("source_site"):
             based_on["publisher"] = {"@type": "Organization", "name": meta["source_site"]}
         if meta.get("source_url"):

@@ -19,6 +19,7 @@ from markupsafe import Markup
 from pelican.plugins.kundenfit.render.newsletter import newsletter_form
 
 from .filters import format_date, keep_together
+from .hosting import host_of
 from .publish_check import PLACEHOLDER
 from .text_i18n import TextTranslations
 
@@ -107,6 +108,7 @@ def render_legal(kind: str, settings: dict, lang: str, locale: str | None = None
         newsletter=newsletter_fields(settings.get("KUNDENFIT_NEWSLETTER"), lang),
         provider=(settings.get("KUNDENFIT_NEWSLETTER") or {}).get("provider"),
         analytics=analytics_tool(settings.get("KUNDENFIT_ANALYTICS")),
+        host=host_of(settings),
         lang=lang,
         sitename=settings.get("SITENAME", ""),
     )

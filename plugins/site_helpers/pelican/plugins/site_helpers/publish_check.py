@@ -21,6 +21,9 @@ REQUIRED = {
     "SITE_OWNER": ("name", "street", "city", "email"),
     "SITE_PRIVACY": ("hosting", "log_retention", "updated"),
 }
+# Besides the e-mail address, the Impressum needs one more fast way to reach the owner: at least
+# one of these (a placeholder counts as filled here; the placeholder line names it already).
+FAST_CONTACT = ("phone", "contact_form")
 CONTENT_SUFFIXES = {".md", ".markdown", ".rst", ".html", ".yaml", ".yml"}
 
 
@@ -33,6 +36,10 @@ def _bad_text(value: str) -> str | None:
     if any(f"//{host}" in value for host in LOCAL_HOSTS):
         return "enthält eine lokale Adresse (localhost)"
     return None
+
+
+def _filled(value) -> bool:
+    return value is not None and bool(str(value).strip())
 
 
 def _walk(name: str, value) -> Iterable[tuple[str, str]]:
@@ -81,6 +88,12 @@ def publish_problems(settings: Mapping) -> list[str]:
     if email and str(email).strip() and "@" not in str(email) and not PLACEHOLDER.search(str(email)):
         problems.append('SITE_OWNER["email"] ist keine E-Mail-Adresse: bitte in pelican.conf.py korrigieren.')
     responsible = owner if isinstance(owner, Mapping) else {}
+    if isinstance(owner, Mapping) and not any(_filled(owner.get(field)) for field in FAST_CONTACT):
+        problems.append(
+            'SITE_OWNER["phone"] und SITE_OWNER["contact_form"] sind leer: das Impressum braucht neben der '
+            "E-Mail einen zweiten schnellen Weg (§ 5 Abs. 1 Nr. 2 DDG) – trag in pelican.conf.py eine "
+            "Telefonnummer oder die Adresse eines Kontaktformulars ein."
+        )
     if (
         str(responsible.get("responsible_name") or "").strip()
         and not str(responsible.get("responsible_address") or "").strip()

@@ -11,7 +11,9 @@ from __future__ import annotations
 import difflib
 from collections.abc import Mapping
 from datetime import date
+from urllib.parse import urlsplit
 
+from .addresses import is_allowed_url
 from .legal import is_placeholder
 
 FILE = "pelican.conf.py"
@@ -24,6 +26,7 @@ FIELDS = {
         "city",
         "email",
         "phone",
+        "contact_form",
         "register",
         "vat_id",
         "responsible_name",
@@ -75,12 +78,24 @@ def _field_problems(setting: str, value: Mapping, fields: tuple[str, ...]) -> li
             found.append(
                 f'{FILE}: {setting}["{key}"] = {item!r} ist kein Text – schreib ihn in Anführungszeichen.'
             )
+        elif key == "contact_form" and not is_placeholder(item) and not _is_web_address(item):
+            found.append(
+                f'{FILE}: {setting}["contact_form"] = {item!r} ist keine Web-Adresse – schreib die volle '
+                'Adresse des Kontaktformulars, z. B. "https://www.deine-domain.de/kontakt/", '
+                "oder lass es leer."
+            )
         elif key == "updated" and not is_placeholder(item) and not _is_iso_date(item):
             found.append(
                 f'{FILE}: {setting}["updated"] = {item!r} ist kein Datum – schreib es als JJJJ-MM-TT, '
                 'z. B. "2026-11-28".'
             )
     return found
+
+
+def _is_web_address(text: str) -> bool:
+    """The contact form is linked from the Impressum: only a full http(s) address makes a link."""
+    parts = urlsplit(text.strip())
+    return parts.scheme in ("http", "https") and bool(parts.netloc) and is_allowed_url(text.strip())
 
 
 def _is_iso_date(text: str) -> bool:

@@ -7,7 +7,7 @@ quiz give" is computed in one place.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 
 from .model import Quiz, Result, Rule
 
@@ -46,18 +46,30 @@ def profile_best(rules: Iterable[Rule], outcome_id: str) -> int:
     return sum(max((a.points for a in r.answers if a.profile == outcome_id), default=0) for r in rules)
 
 
-def profile_can_lead(rules: Sequence[Rule], outcome_ids: Sequence[str], target: str, limit: int) -> bool:
-    """Return whether some answers give `target` at least as many points as every other outcome.
+def profile_can_win(
+    rules: Sequence[Rule],
+    outcome_ids: Sequence[str],
+    target: str,
+    limit: int,
+    may_tie: Collection[str] = (),
+) -> bool:
+    """Return whether some answers make `target` the outcome, as `score` picks it.
 
-    The outcome is then shown (alone or tied). Its best chance: its own best answer wherever
+    `score` takes the most points and, in a tie, the outcome listed first: so `target` needs
+    more points than every outcome listed before it (or as many, for those in `may_tie`) and at
+    least as many as every outcome after it. Its best chance: its own best answer wherever
     it has one, and an answer adding nothing (open, or 0 points) wherever there is one; the
     other rules give their points elsewhere, tracked as the sums of the other outcomes,
-    dropping any sum already above the target's. After `limit` steps (sums × answers) the
-    answer is "yes": no false alarm, and bounded work whatever the points.
+    dropping any sum already over what that outcome may have. After `limit` steps (sums ×
+    answers) the answer is "yes": no false alarm, and bounded work whatever the points.
     """
     best = profile_best(rules, target)
+    listed_before = set(outcome_ids[: list(outcome_ids).index(target)])
     others = [outcome for outcome in outcome_ids if outcome != target]
     position = {outcome: index for index, outcome in enumerate(others)}
+    most = [best - 1 if o in listed_before and o not in may_tie else best for o in others]
+    if any(m < 0 for m in most):
+        return False
     states = {(0,) * len(others)}
     for rule in rules:
         if any(a.profile == target or a.open or a.points == 0 for a in rule.answers):
@@ -72,7 +84,7 @@ def profile_can_lead(rules: Sequence[Rule], outcome_ids: Sequence[str], target: 
                 if index is None:
                     return True  # an answer counting for no outcome adds nothing
                 total = state[index] + answer.points
-                if total <= best:
+                if total <= most[index]:
                     grown.add(state[:index] + (total,) + state[index + 1 :])
         if not grown:
             return False
@@ -189,11 +201,14 @@ def _band_position(quiz: Quiz, total: int, most: int) -> int:
     """Return the index of the best outcome whose band starts at or below the scaled total.
 
     Bands are listed best first and cover every total exactly, so with all questions answered
-    this is the band containing `total`. Nothing answered (`most` 0), or a scaled total below
-    every band, gives the worst outcome.
+    this is the band containing `total`; a scaled total below every band gives the worst outcome.
+    Nothing answered (`most` 0) gives the second outcome: nothing speaks for the top one yet,
+    and no answer gives a reason for the bottom one (the result is provisional then).
     """
+    if not most:
+        return min(1, len(quiz.outcomes) - 1)
     full = total_range(quiz.rules)[1]
     for position, outcome in enumerate(quiz.outcomes):
-        if most and outcome.low is not None and total * full >= outcome.low * most:
+        if outcome.low is not None and total * full >= outcome.low * most:
             return position
     return len(quiz.outcomes) - 1

@@ -100,22 +100,30 @@ def _unknown(path, line, kind, view_id, known) -> DirectiveError:
     )
 
 
-def fill_placeholders(html_text: str, render: Callable[[str, str], str], css_url: str, js_url: str) -> str:
-    """Replace each placeholder with the rendered view, and load the runtime once if any."""
+def wrap_with_runtime(html_text: str, css_url: str, js_url: str) -> str:
+    """Load the runtime's style and script around content that embeds a view (once per page).
+
+    The views themselves are filled in only when the page is written (`fill_views`): content
+    objects and Pelican's memo of their HTML keep the small placeholders, not every view's markup.
+    """
+    if not PLACEHOLDER.search(html_text):
+        return html_text
+    return (
+        f'{_start()}<link rel="stylesheet" href="{css_url}">{END}\n{html_text}\n'
+        f'{_start()}<script src="{js_url}" defer></script>{END}'
+    )
+
+
+def fill_views(html_text: str, render: Callable[[str, str], str]) -> str:
+    """Replace each placeholder with the rendered view between its markers."""
 
     def view(match) -> str:
         if not match["kind"]:
-            return ""  # a problem, reported by check_content before anything is filled
+            return ""  # a problem, reported by check_content before anything is written
         view_id = html.unescape(match["id"])
         return f"{_start(match['kind'], match['id'])}{render(match['kind'], view_id)}{END}"
 
-    filled, count = PLACEHOLDER.subn(view, html_text)
-    if not count:
-        return html_text
-    return (
-        f'{_start()}<link rel="stylesheet" href="{css_url}">{END}\n{filled}\n'
-        f'{_start()}<script src="{js_url}" defer></script>{END}'
-    )
+    return PLACEHOLDER.sub(view, html_text)
 
 
 def feed_version(html_text: str, links: dict[tuple[str, str], tuple[str, str]]) -> str:
@@ -132,6 +140,8 @@ def feed_version(html_text: str, links: dict[tuple[str, str], tuple[str, str]]) 
             return ""
         return f'<p><a href="{html.escape(url)}">{html.escape(title)}</a></p>'
 
+    if html_text.startswith(_start()):  # content this language's run prepared (wrap_with_runtime)
+        html_text = fill_views(html_text, lambda kind, view_id: "")
     return _VIEW.sub(link, html_text)
 
 

@@ -4,7 +4,8 @@ Three steps, one module each: `loader` reads YAML safely and keeps line numbers,
 checks the shape of each file, `build` resolves ids across files and checks what only all
 files together can tell; then `examples` scores the examples the files hold. Which files
 count is `files`' business; `limits` bounds the work any file can cause. The format is
-documented in docs/rule-format.md.
+declared in `shape` (exported for editors by `json_schema`) and documented in
+docs/rule-format.md.
 """
 
 from __future__ import annotations

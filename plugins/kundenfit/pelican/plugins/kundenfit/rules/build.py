@@ -11,8 +11,18 @@ from collections.abc import Sequence
 from itertools import pairwise
 
 from ..errors import RuleProblem
-from ..quiz.model import Checklist, ChecklistGroup, Example, Knockout, Origin, Quiz, Rule, RuleBook
-from ..quiz.scoring import PROFILE, SCORE, profile_best, profile_can_lead, reachable_totals, total_range
+from ..quiz.model import (
+    Checklist,
+    ChecklistGroup,
+    Example,
+    Knockout,
+    Origin,
+    Outcome,
+    Quiz,
+    Rule,
+    RuleBook,
+)
+from ..quiz.scoring import PROFILE, SCORE, profile_best, profile_can_win, reachable_totals, total_range
 from .limits import MAX_PROFILE_STEPS, MAX_TOTALS
 from .schema import ChecklistDef, FileDefinitions, OutcomeDef, QuizDef, Ref, RuleDef, TopicDef, suggestion
 
@@ -29,6 +39,12 @@ def _span(low: int, high: int) -> str:
     if low == high:
         return "1 Punkt" if low == 1 else f"{low} Punkte"
     return f"{low}–{high} Punkte"
+
+
+def _listing(ids: Sequence[str], last_word: str) -> str:
+    """Name ids the way a sentence does: "'a'", "'a' oder 'b'", "'a', 'b' und 'c'"."""
+    quoted = [f"'{i}'" for i in ids]
+    return quoted[0] if len(quoted) == 1 else f"{', '.join(quoted[:-1])} {last_word} {quoted[-1]}"
 
 
 class _Builder:
@@ -371,30 +387,53 @@ class _Builder:
         self.problem(quiz_def.origin, outcome_def.band_line, message, quiz_def.id)
 
     def _check_profiles_reachable(self, quiz_def: QuizDef, rules: tuple[Rule, ...]) -> None:
-        """Check that every profile outcome gets points and can come first (or tie) at all."""
+        """Check that every profile outcome gets points and can be the outcome at all: a tie
+        goes to the outcome listed first, so one that at best ties with an earlier one never is."""
         given = {a.profile for rule in rules for a in rule.answers if a.points > 0}
         outcome_ids = [o.outcome.id for o in quiz_def.outcomes]
-        for outcome_def in quiz_def.outcomes:
+        for index, outcome_def in enumerate(quiz_def.outcomes):
             outcome = outcome_def.outcome
             if outcome.id not in given:
-                self.problem(
-                    quiz_def.origin,
-                    outcome.origin.line,
+                self._profile_problem(
+                    quiz_def,
+                    outcome,
                     f"Das Ergebnis '{outcome.id}' ist nie erreichbar: Keine Antwort zählt dafür "
                     f"– gib mindestens einer Antwort 'profile: {outcome.id}'.",
-                    quiz_def.id,
                 )
-            elif not profile_can_lead(rules, outcome_ids, outcome.id, MAX_PROFILE_STEPS):
-                best = profile_best(rules, outcome.id)
-                self.problem(
-                    quiz_def.origin,
-                    outcome.origin.line,
-                    f"Das Ergebnis '{outcome.id}' gewinnt nie: Es bekommt höchstens "
-                    f"{_span(best, best)}, und bei jeder Wahl der übrigen Antworten bekommt ein "
-                    "anderes Ergebnis mehr – gib mehr Antworten "
-                    f"'profile: {outcome.id}' oder fasse Ergebnisse zusammen.",
-                    quiz_def.id,
+                continue
+            if profile_can_win(rules, outcome_ids, outcome.id, MAX_PROFILE_STEPS):
+                continue
+            most = profile_best(rules, outcome.id)
+            best = _span(most, most)
+            earlier = outcome_ids[:index]
+            if not profile_can_win(rules, outcome_ids, outcome.id, MAX_PROFILE_STEPS, earlier):
+                self._profile_problem(
+                    quiz_def,
+                    outcome,
+                    f"Das Ergebnis '{outcome.id}' gewinnt nie: Es bekommt höchstens {best}, und "
+                    "bei jeder Wahl der übrigen Antworten bekommt ein anderes Ergebnis mehr – gib "
+                    f"mehr Antworten 'profile: {outcome.id}' oder fasse Ergebnisse zusammen.",
                 )
+                continue
+            # It only ever ties with outcomes listed above it: name the one (or ones) it ties
+            # with, or, when it needs several of them at once, all of them.
+            alone = [
+                other
+                for other in earlier
+                if profile_can_win(rules, outcome_ids, outcome.id, MAX_PROFILE_STEPS, (other,))
+            ]
+            names = _listing(alone, "oder") if alone else _listing(earlier, "und")
+            move = f"stell es über {names}" if len(alone) == 1 else "stell es weiter nach oben"
+            self._profile_problem(
+                quiz_def,
+                outcome,
+                f"Das Ergebnis '{outcome.id}' gewinnt nie: Mit höchstens {best} liegt es "
+                f"bestenfalls gleichauf mit {names}, und bei Gleichstand gewinnt das Ergebnis, "
+                f"das weiter oben steht – gib mehr Antworten 'profile: {outcome.id}' oder {move}.",
+            )
+
+    def _profile_problem(self, quiz_def: QuizDef, outcome: Outcome, message: str) -> None:
+        self.problem(quiz_def.origin, outcome.origin.line, message, quiz_def.id)
 
     def _checklist(self, checklist_def: ChecklistDef) -> Checklist:
         origin = checklist_def.origin

@@ -3,7 +3,9 @@
 Everything that can be judged by looking at a single file is checked here: allowed and
 required keys, value types, id spelling, score bands written as ``16-20``, answers that give
 either points or a profile. Whether a referenced id exists, whether bands cover the points a
-quiz can give, and everything else that needs all files is left to `build`.
+quiz can give, and everything else that needs all files is left to `build`. Which keys a
+mapping allows and requires, and what each holds, is declared once in `shape` (which
+`json_schema` also exports for editors); here each is read with its own messages.
 
 Each definition records whether it came through without problems (`complete`), so `build`
 can skip deeper checks on broken definitions instead of piling follow-up errors on them.
@@ -17,37 +19,41 @@ from dataclasses import dataclass, field
 
 from ..errors import RuleProblem
 from ..quiz.model import Answer, Origin, Outcome, Rule
-from .limits import MAX_INT_DIGITS
 from .loader import Value, YamlList, YamlMap
+from .shape import (
+    ANSWER,
+    ANSWER_MAP,
+    BAND,
+    BAND_PATTERN,
+    BOOL,
+    CHECKLIST,
+    CHOICE,
+    COUNT,
+    EXAMPLE,
+    FILE,
+    GROUP,
+    ID,
+    ID_OR_IDS,
+    ID_PATTERN,
+    IDS,
+    ITEMS,
+    KNOCKOUT,
+    MAX_CHECK_CHARS,
+    OUTCOME,
+    POSITIVE,
+    QUIZ,
+    QUIZ_KINDS,
+    RULE,
+    TEXT,
+    TEXTS,
+    TOPIC_MAP,
+    TRUE,
+    Shape,
+)
 
-ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-BAND_PATTERN = re.compile(rf"^\s*(\d{{1,{MAX_INT_DIGITS}}})\s*[-–]\s*(\d{{1,{MAX_INT_DIGITS}}})\s*$")
-QUIZ_KINDS = ("score", "profile")
 # A printed checklist must fit on one A4 page.
 MAX_CHECKLIST_ITEMS = 12
-MAX_CHECK_CHARS = 100
 PROFILE_DEFAULT_POINTS = 1
-
-TOP_KEYS = ("topics", "rules", "quizzes", "checklists")
-RULE_KEYS = ("id", "topic", "sources", "question", "answers", "advice", "check")
-ANSWER_KEYS = ("text", "points", "profile", "cap", "advice", "open", "warning")
-QUIZ_KEYS = (
-    "id",
-    "kind",
-    "title",
-    "intro",
-    "checklist",
-    "rules",
-    "outcomes",
-    "knockouts",
-    "warnings_to_bottom",
-    "examples",
-)
-KNOCKOUT_KEYS = ("count", "outcome")
-EXAMPLE_KEYS = ("name", "answers", "outcome")
-OUTCOME_KEYS = ("id", "title", "points", "text", "actions")
-CHECKLIST_KEYS = ("id", "title", "intro", "quiz", "fields", "groups")
-GROUP_KEYS = ("title", "rules", "write")
 
 # German words a coach may type for a key; checked before the spelling suggestion.
 GERMAN_KEYS = {
@@ -243,11 +249,14 @@ def slug(text: str) -> str:
 
 
 class _Fields:
-    """Read the keys of one mapping, reporting unknown, missing and mistyped values."""
+    """Read the keys of one mapping against its declared `Shape`, reporting unknown, missing
+    and mistyped values. Whether a key is required comes from the declaration, and each
+    reader checks that the key is declared to hold what it reads."""
 
-    def __init__(self, reader: _FileReader, data: YamlMap, allowed: tuple[str, ...], owner):
-        self.reader, self.data, self.owner = reader, data, owner
+    def __init__(self, reader: _FileReader, data: YamlMap, shape: Shape, owner):
+        self.reader, self.data, self.owner, self.shape = reader, data, owner, shape
         self.suggested: set[str] = set()
+        allowed = shape.names
         for key in data:
             if key in allowed:
                 continue
@@ -261,8 +270,18 @@ class _Fields:
                 owner,
             )
 
-    def has(self, key: str) -> bool:
+    def has(self, key: str, kind: str | None = None) -> bool:
+        """Return whether `key` is written; with `kind`, it must be declared as holding that."""
+        if kind is not None:
+            self.declared(key, kind)
         return key in self.data
+
+    def declared(self, key: str, kind: str) -> bool:
+        """Return whether `key` is required; it must be declared as holding `kind`."""
+        declared = self.shape.key(key)
+        if declared.kind != kind:
+            raise AssertionError(f"{self.shape.name}.{key} is declared {declared.kind}, read as {kind}")
+        return declared.required
 
     def line(self, key: str) -> int:
         return self.data.line_of(key)
@@ -281,8 +300,9 @@ class _Fields:
             self.owner,
         )
 
-    def text(self, key: str, what: str, required: bool = True) -> str | None:
+    def text(self, key: str, what: str, kind: str = TEXT) -> str | None:
         """Return a non-empty text (numbers are taken as text too), or None."""
+        required = self.declared(key, kind)
         if key not in self.data:
             if required:
                 self.missing(key, what)
@@ -295,8 +315,9 @@ class _Fields:
             return None
         return value.strip()
 
-    def ident(self, key: str, what: str, required: bool = True) -> Ref | None:
+    def ident(self, key: str, what: str, kind: str = ID) -> Ref | None:
         """Return an id (lowercase letters, digits, hyphens) with its line, or None."""
+        required = self.declared(key, kind)
         if key not in self.data:
             if required:
                 self.missing(key, what)
@@ -307,8 +328,9 @@ class _Fields:
             return None
         return Ref(value, self.line(key))
 
-    def idents(self, key: str, what: str, required: bool = True) -> tuple[Ref, ...] | None:
+    def idents(self, key: str, what: str, kind: str = IDS) -> tuple[Ref, ...] | None:
         """Return a list of ids with their lines; duplicates in the list are a problem."""
+        required = self.declared(key, kind)
         if key not in self.data:
             if required:
                 self.missing(key, what)
@@ -335,6 +357,7 @@ class _Fields:
 
     def texts(self, key: str, what: str) -> tuple[str, ...] | None:
         """Return an optional list of non-empty texts."""
+        self.declared(key, TEXTS)
         if key not in self.data:
             return ()
         value = self.data[key]
@@ -346,9 +369,11 @@ class _Fields:
         return tuple(item.strip() for item in value)
 
     def items(self, key: str, what: str) -> list[YamlMap] | None:
-        """Return the mappings of a required, non-empty list; other entries are problems."""
+        """Return the mappings of a non-empty list; other entries are problems."""
+        required = self.declared(key, ITEMS)
         if key not in self.data:
-            self.missing(key, what)
+            if required:
+                self.missing(key, what)
             return None
         value = self.data[key]
         if not isinstance(value, YamlList):
@@ -406,8 +431,8 @@ class _FileReader:
                 f"ganz links; hier steht {describe(document)}.",
             )
             return result
-        fields = _Fields(self, document, TOP_KEYS, None)
-        if fields.has("topics"):
+        fields = _Fields(self, document, FILE, None)
+        if fields.has("topics", TOPIC_MAP):
             result.topics = self._topics(document["topics"], document.line_of("topics"))
         for key, read in (
             ("rules", self._rule),
@@ -452,13 +477,13 @@ class _FileReader:
     def _rule(self, data: YamlMap) -> RuleDef | None:
         before = len(self.problems)
         owner = self._owner_id(data)
-        fields = _Fields(self, data, RULE_KEYS, owner)
+        fields = _Fields(self, data, RULE, owner)
         ref = fields.ident("id", "die Id der Regel")
-        topic = fields.ident("topic", "das Thema", required=False)
-        sources = fields.idents("sources", "Artikel-Slugs", required=False) or ()
-        question = fields.text("question", "die Frage", required=False)
-        advice = fields.text("advice", "der Rat bei schwacher Antwort", required=False)
-        check = fields.text("check", "die Zeile für die Checkliste", required=False)
+        topic = fields.ident("topic", "das Thema")
+        sources = fields.idents("sources", "Artikel-Slugs") or ()
+        question = fields.text("question", "die Frage")
+        advice = fields.text("advice", "der Rat bei schwacher Antwort")
+        check = fields.text("check", "die Zeile für die Checkliste")
         if check and len(check) > MAX_CHECK_CHARS:
             self.problem(
                 fields.line("check"),
@@ -546,13 +571,13 @@ class _FileReader:
                 first_line[key] = line
 
     def _answer(self, data: YamlMap, owner: str | None) -> AnswerDef | None:
-        fields = _Fields(self, data, ANSWER_KEYS, owner)
+        fields = _Fields(self, data, ANSWER, owner)
         text = fields.text("text", "der Antworttext")
-        profile = fields.ident("profile", "das Ergebnis, zu dem die Antwort zählt", required=False)
-        cap = fields.ident("cap", "das beste noch mögliche Ergebnis", required=False)
-        advice = fields.text("advice", "der Rat zu genau dieser Antwort", required=False)
+        profile = fields.ident("profile", "das Ergebnis, zu dem die Antwort zählt")
+        cap = fields.ident("cap", "das beste noch mögliche Ergebnis")
+        advice = fields.text("advice", "der Rat zu genau dieser Antwort")
         is_open = False
-        if fields.has("open"):
+        if fields.has("open", TRUE):
             is_open = data["open"] is True
             if data["open"] is not True:
                 fields.wrong("open", "'true' (eine offene Antwort) – sonst lass die Zeile weg")
@@ -567,7 +592,7 @@ class _FileReader:
         points = None
         if is_open:
             points = 0
-        elif fields.has("points"):
+        elif fields.has("points", COUNT):
             value = data["points"]
             if isinstance(value, int) and not isinstance(value, bool) and value >= 0:
                 points = value
@@ -605,7 +630,7 @@ class _FileReader:
 
     def _warning(self, fields: _Fields, data: YamlMap, is_open: bool, profile, owner) -> bool:
         """Read `warning: true|false`; a warning sign needs an answer that counts in a score quiz."""
-        if not fields.has("warning"):
+        if not fields.has("warning", BOOL):
             return False
         value = data["warning"]
         if not isinstance(value, bool):
@@ -632,10 +657,10 @@ class _FileReader:
     def _quiz(self, data: YamlMap) -> QuizDef | None:
         before = len(self.problems)
         owner = self._owner_id(data)
-        fields = _Fields(self, data, QUIZ_KEYS, owner)
+        fields = _Fields(self, data, QUIZ, owner)
         ref = fields.ident("id", "die Id des Quiz")
-        kind = fields.text("kind", "score oder profile")
-        if kind is not None and kind not in QUIZ_KINDS:
+        kind = fields.text("kind", "score oder profile", CHOICE)
+        if kind is not None and kind not in QUIZ.key("kind").choices:
             self.problem(
                 fields.line("kind"),
                 f"'kind: {kind}' gibt es nicht{suggestion(kind, QUIZ_KINDS)} "
@@ -645,8 +670,8 @@ class _FileReader:
             )
             kind = None
         title = fields.text("title", "die Überschrift des Quiz")
-        intro = fields.text("intro", "die Einleitung", required=False) or ""
-        checklist = fields.ident("checklist", "die passende Checkliste", required=False)
+        intro = fields.text("intro", "die Einleitung") or ""
+        checklist = fields.ident("checklist", "die passende Checkliste")
         rules = fields.idents("rules", "die Regeln, deren Fragen das Quiz stellt")
         if rules == ():
             self.problem(
@@ -680,6 +705,7 @@ class _FileReader:
         """Read `warnings_to_bottom`: from how many warning signs on the last outcome applies."""
         if not fields.has("warnings_to_bottom"):
             return None
+        fields.declared("warnings_to_bottom", POSITIVE)
         value = fields.data["warnings_to_bottom"]
         if kind == "profile":
             self.problem(
@@ -704,8 +730,9 @@ class _FileReader:
             return ()
         result = []
         for data in fields.items("knockouts", "ab wie vielen K.-o.-Antworten welches Ergebnis gilt") or ():
-            item = _Fields(self, data, KNOCKOUT_KEYS, owner)
+            item = _Fields(self, data, KNOCKOUT, owner)
             outcome = item.ident("outcome", "das Ergebnis, das dann höchstens gilt")
+            item.declared("count", POSITIVE)
             count = data.get("count")
             if not item.has("count"):
                 item.missing("count", "ab wie vielen K.-o.-Antworten, z. B. count: 2")
@@ -719,19 +746,27 @@ class _FileReader:
         """Read `examples`: a name, answers by rule id (answer numbers from 0), the outcome."""
         result = []
         for data in fields.items("examples", "Beispiel-Antworten mit erwartetem Ergebnis") or ():
-            item = _Fields(self, data, EXAMPLE_KEYS, owner)
+            item = _Fields(self, data, EXAMPLE, owner)
             name = item.text("name", "wer hier antwortet, z. B. 'Die Besserwisserin'")
             outcome: tuple[Ref, ...] | None
             if item.has("outcome") and isinstance(data["outcome"], YamlList):
-                outcome = item.idents("outcome", "die gleichauf liegenden Ergebnisse")
+                outcome = item.idents("outcome", "die gleichauf liegenden Ergebnisse", ID_OR_IDS)
+                if outcome == ():
+                    self.problem(
+                        item.line("outcome"),
+                        "'outcome' ist leer – nenne das erwartete Ergebnis (bei Gleichstand alle "
+                        "gleichauf liegenden, z. B. [ernuechterung, machtkampf]).",
+                        owner,
+                    )
             else:
-                single = item.ident("outcome", "das erwartete Ergebnis")
+                single = item.ident("outcome", "das erwartete Ergebnis", ID_OR_IDS)
                 outcome = (single,) if single else None
             answers: list[tuple[Ref, int]] | None = []
+            item.declared("answers", ANSWER_MAP)
             value = data.get("answers", YamlMap(data.line))
             if not isinstance(value, YamlMap):
                 item.wrong("answers", "Regel-Ids mit Antwortnummern, z. B. 'grenzen: 2'")
-                answers = None
+                answers, value = None, YamlMap(data.line)
             for rule_id, index in value.items():
                 line = value.line_of(rule_id)
                 if not ID_PATTERN.match(rule_id):
@@ -781,14 +816,14 @@ class _FileReader:
         return tuple(outcomes)
 
     def _outcome(self, data: YamlMap, kind: str | None, owner) -> OutcomeDef | None:
-        fields = _Fields(self, data, OUTCOME_KEYS, owner)
+        fields = _Fields(self, data, OUTCOME, owner)
         ref = fields.ident("id", "die Id des Ergebnisses")
         title = fields.text("title", "die Überschrift des Ergebnisses")
         text = fields.text("text", "die Beschreibung des Ergebnisses")
         actions = fields.texts("actions", "was jetzt zu tun ist") or ()
         low = high = band_line = None
         if kind == "score":
-            if fields.has("points"):
+            if fields.has("points", BAND):
                 band_line = fields.line("points")
                 low, high = self._band(data["points"], band_line, owner)
             elif "points" not in fields.suggested:
@@ -845,18 +880,19 @@ class _FileReader:
     def _checklist(self, data: YamlMap) -> ChecklistDef | None:
         before = len(self.problems)
         owner = self._owner_id(data)
-        fields = _Fields(self, data, CHECKLIST_KEYS, owner)
+        fields = _Fields(self, data, CHECKLIST, owner)
         ref = fields.ident("id", "die Id der Checkliste")
         title = fields.text("title", "die Überschrift der Checkliste")
-        intro = fields.text("intro", "die Einleitung", required=False) or ""
-        quiz = fields.ident("quiz", "das passende Quiz", required=False)
+        intro = fields.text("intro", "die Einleitung") or ""
+        quiz = fields.ident("quiz", "das passende Quiz")
         blanks = fields.texts("fields", "Felder zum Ausfüllen oben auf der Seite, z. B. Datum") or ()
         groups = []
         seen: dict[str, int] = {}
         for group_data in fields.items("groups", "die Abschnitte der Checkliste") or ():
-            group_fields = _Fields(self, group_data, GROUP_KEYS, owner)
+            group_fields = _Fields(self, group_data, GROUP, owner)
             group_title = group_fields.text("title", "die Überschrift des Abschnitts")
             rules = group_fields.idents("rules", "die Regeln, deren 'check' hier steht")
+            group_fields.declared("write", BOOL)
             write = group_data.get("write", False)
             if not isinstance(write, bool):
                 group_fields.wrong("write", "'true' (Zeilen zum Hineinschreiben statt Kästchen) oder 'false'")

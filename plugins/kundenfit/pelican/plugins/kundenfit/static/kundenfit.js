@@ -61,8 +61,9 @@
     const total = sum(got, (a) => a.points);
     const max = sum(done, (rule) => most(rule.answers));
     const full = sum(rules, (rule) => most(rule.answers));
-    // The bands scale to the questions answered (scoring._band_position); below all: worst.
-    let position = outcomes.findIndex((o) => max && o.low !== null && total * full >= o.low * max);
+    // The bands scale to the questions answered (scoring._band_position); below all: worst;
+    // nothing answered: the second outcome.
+    let position = max ? outcomes.findIndex((o) => o.low !== null && total * full >= o.low * max) : Math.min(1, outcomes.length - 1);
     if (position < 0) position = outcomes.length - 1;
     const at = (id) => outcomes.findIndex((o) => o.id === id);
     got.forEach((a, i) => {
@@ -291,18 +292,23 @@
         this.data.kind === 'profile' ? 'profile' : !rank ? 'good' : rank < outcomes.length - 1 ? 'mid' : 'bad'
       );
       const fmt = (got, max) => this.text('score').replace('{got}', got).replace('{max}', max);
-      // The outcome's text and, further down, its actions (data-kf-for). A profile tie shows
-      // every tied outcome: "zwischen A und B".
+      // A profile tie shows every tied outcome: "zwischen A und B" when they follow one
+      // another in the file, "Anzeichen von A und B" when they do not (phase 1 and 4).
       const titles = [];
-      this.$$('outcome').concat(this.$$('for')).forEach((panel) => {
-        const id = panel.getAttribute(P + 'outcome') || panel.getAttribute(P + 'for');
-        panel.hidden = !(res.tied.length ? res.tied.includes(id) : id === res.outcome);
-        const t = panel.getAttribute(P + 'title');
-        if (!panel.hidden && t) titles.push(t);
+      const shown = (id) => (res.tied.length ? res.tied.includes(id) : id === res.outcome);
+      let apart, prev;
+      this.$$('outcome').forEach((panel, n) => {
+        const id = panel.getAttribute(P + 'outcome');
+        if ((panel.hidden = !shown(id))) return;
+        titles.push(panel.getAttribute(P + 'title'));
+        apart = apart || n > prev + 1; // prev is undefined for the first: NaN compares false
+        prev = n;
       });
+      // Further down, the shown outcomes' actions.
+      this.$$('for').forEach((el) => (el.hidden = !shown(el.getAttribute(P + 'for'))));
       const last = titles.pop();
       const title = titles.length
-        ? this.text('tie').replace('{first}', titles.join(', ')).replace('{last}', last)
+        ? this.text(apart ? 'apart' : 'tie').replace('{first}', titles.join(', ')).replace('{last}', last)
         : last;
       this.$('outcome-title').textContent = title;
       // More than half left open: "Vorläufig: …", with the open questions to find out first.
