@@ -62,6 +62,24 @@ KUNDENFIT_ORDER = ["kundenfit", "beziehungsphase", "kontakt", "vor-dem-auftrag",
 KUNDENFIT_CONTACT_EMAIL = SITE_OWNER["email"] if "@" in SITE_OWNER["email"] else None
 KUNDENFIT_PRIVACY_URL = "datenschutz/"
 
+# Deine Marke auf Website, Quiz, eingebettetem Quiz und Checklisten-PDF. Alles ist freiwillig;
+# ohne Angabe: Petrol mit warmem Akzent, die Schrift des Geräts und der Name der Website als
+# Schriftzug. Dateien liegen in content/. Farben als #rrggbb: der Build prüft ihren Kontrast
+# (WCAG AA) im hellen und im dunklen Modus und nennt eine zu helle Farbe mit dem gemessenen Wert.
+# Eine eigene Schrift wird auf lateinische Zeichen gekürzt und von der Website selbst geladen.
+KUNDENFIT_BRAND = {
+    # "logo": "images/logo.svg",  # SVG oder PNG
+    # "primary": "#0b5d57",  # Links, Überschriften, Knöpfe (Text: mindestens 4.5:1 auf Weiß)
+    # "accent": "#b4380d",  # Rahmen, Balken, Fokus (mindestens 3:1)
+    # "primary_dark": "#80aba8",  # dunkler Modus; leer: wird aus "primary" berechnet
+    # "accent_dark": "#c66847",  # dunkler Modus; leer: wird aus "accent" berechnet
+    # "font": "fonts/MeineSchrift.woff2",  # TTF, OTF, WOFF oder WOFF2
+    # "name": "Vor- und Nachname",  # auf dem PDF; leer: SITE_OWNER["name"]
+    # "role": "Coaching für Selbstständige",  # eine Zeile unter dem Namen
+    # "photo": "images/ich.jpg",  # Foto (JPG, PNG oder WebP)
+    # "booking_url": "https://deine-domain.de/termin",  # nächster Schritt und QR-Code im PDF
+}
+
 # Where the site is published: the build writes the header file this host reads (only embed
 # pages may be framed, assets kept a year, 404 page per language). One of "cloudflare",
 # "netlify", "nginx", "apache", "github-pages", "s3"; see docs/deploy.md.

@@ -10,6 +10,7 @@ from pathlib import Path
 from pelican.plugins.kundenfit.render.assets import STATIC_DIR, minified_js
 
 from tests.support.build import build_site
+from tests.support.weight import heaviest_page
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -37,11 +38,13 @@ def build_time(runs: int = 3) -> None:
                 print(result.stderr)
                 raise SystemExit("build failed")
         pages = len(list((Path(tmp) / "out0").rglob("*.html")))
+        heaviest, page = heaviest_page(Path(tmp) / "out0", "http://localhost:8000")
         size = sum(f.stat().st_size for f in (Path(tmp) / "out0").rglob("*") if f.is_file())
     print(
         f"site build: {pages} HTML pages, {size / 1024:.0f} KiB in total, "
         f"best of {runs}: {min(timings):.2f} s (median {sorted(timings)[len(timings) // 2]:.2f} s)"
     )
+    print(f"heaviest page on a first visit: {page}, {heaviest / 1024:.1f} KiB (gzip, fonts included)")
 
 
 def pdf_speed(runs: int = 3) -> None:

@@ -121,7 +121,7 @@ def render(html=None, fetcher=None, metadata=METADATA, **kwargs) -> bytes:
 def test_small_checklist_renders_one_tagged_page_with_its_texts(weasyprint_ok):
     stats = {}
     reader = read(render(stats=stats))
-    assert len(reader.pages) == 1 and stats == {"pages": 1}
+    assert len(reader.pages) == 1 and stats == {"pages": 1, "fit": 0}
     text = text_of(reader)
     for texts in ITEMS.values():
         for item in texts:
@@ -150,6 +150,28 @@ def test_fonts_are_embedded(weasyprint_ok):
 
 def test_two_renders_are_byte_identical(weasyprint_ok):
     assert render() == render()
+
+
+def test_a_page_a_little_too_long_is_made_tighter_to_fit_one_page(weasyprint_ok):
+    """Somewhat more than one page at the page's own sizes: one of the tighter steps fits it."""
+    stats: dict = {}
+    for count in range(14, 40):
+        items = {f"Gruppe {n}": [f"Punkt {n}.{m} zum Abhaken" for m in range(count)] for n in range(2)}
+        html = checklist_html(items=items)
+        stats = {}
+        render(html, stats=stats)
+        if stats["fit"] > 0:
+            break
+    assert stats["fit"] > 0 and stats["pages"] == 1, stats
+    assert len(read(render(html)).pages) == 1
+    assert render(html) == render(html)  # still the same bytes each time
+
+
+def test_the_brands_font_comes_first(weasyprint_ok):
+    """A brand font (here one fontconfig knows) replaces DejaVu Sans in the PDF."""
+    fonts = embedded_fonts(read(render(font_family="DejaVu Serif")))
+    assert fonts and all("Serif" in name for name in fonts), fonts
+    assert pdf.engine_version("DejaVu Serif") != pdf.engine_version(), "the cache must tell them apart"
 
 
 def test_resources_come_only_through_the_fetcher(weasyprint_ok):
@@ -390,3 +412,37 @@ def test_a_checklist_longer_than_one_page_is_named_with_its_rule_file_and_page_c
         f"content/rules/lang.yaml:12: PDF der Checkliste 'test' (de): {pages} Seiten statt einer A4-Seite – "
         "kürze Einleitung oder Punkte, oder teile die Checkliste auf."
     ]
+
+
+def test_write_in_fields_get_a_line_to_write_on(weasyprint_ok):
+    """PDF renderers leave text inputs blank: the line under "Kundin oder Kunde:" and "Datum:"
+    is drawn by the field itself, as wide as the field, in black."""
+    import weasyprint
+
+    fields = (
+        '<div class="kf-fields"><p class="kf-field"><label for="f1">Kundin oder Kunde:</label> '
+        '<input type="text" id="f1"></p><p class="kf-field"><label for="f2">Datum:</label> '
+        '<input type="text" id="f2"></p></div>'
+    )
+    section = '<section class="kf-checklist">'
+    html = checklist_html().replace(section, section + fields)
+    fetcher = pdf._fetcher_class()(dict_fetcher({f"{SITE}/kundenfit/kundenfit.css": KF_CSS}))
+    document = weasyprint.HTML(string=html, base_url=f"{SITE}/checkliste/test/", url_fetcher=fetcher).render()
+
+    def boxes(box):
+        yield box
+        for child in getattr(box, "children", []):
+            yield from boxes(child)
+
+    lines = [
+        box
+        for page in document.pages
+        for box in boxes(page._page_box)
+        if getattr(box, "element", None) is not None
+        and "kf-field" in (box.element.get("class") or "").split()
+        and box.element_tag == "p"
+    ]
+    assert len(lines) == 2
+    for box in lines:
+        assert box.border_bottom_width >= 0.5 and box.width > 100
+        assert tuple(box.style["border_bottom_color"])[:3] == (0, 0, 0)

@@ -8,6 +8,7 @@ language is and where it lives is `sites`' business; addresses are `urls`', cont
 from __future__ import annotations
 
 import logging
+import posixpath
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -16,6 +17,7 @@ from jinja2.ext import InternationalizationExtension
 from pelican.generators import Generator
 
 from . import settings as kf_settings
+from .brand import FILES_DIR, BrandFileError, brand_css, brand_from_settings, write_brand_files
 from .errors import KundenfitError
 from .languages import sites
 from .languages.text_translations import as_text
@@ -23,6 +25,7 @@ from .languages.translate import missing_rule_translations, rule_translations, t
 from .outputs.manifest import manifest_json
 from .outputs.oembed import write_oembed
 from .outputs.pdf import pdf_support
+from .outputs.qr import qr_image
 from .problems import stop_build
 from .render import views
 from .render.assets import CSS_NAME, JS_NAME, public_names, write_assets
@@ -51,12 +54,15 @@ class KundenfitGenerator(Generator):
             self.env.add_extension(InternationalizationExtension)  # our templates are translated
         self.options = kf_settings.read(self.settings)
         self.lang = sites.lang(self.settings)
+        self.brand = brand_from_settings(self.settings)
+        font = self.brand.file_name("font")
+        self.brand_css = brand_css(self.brand, f"{FILES_DIR}/{font}" if font else None)
         self.addresses = Addresses(
             self.options,
             self.settings["SITEURL"],
             sites.main_siteurl(self.settings),
             self.lang,
-            public_names(),
+            public_names(self.brand_css),
         )
         self.books: dict = {}  # language -> RuleBook, filled by generate_context
         self.rulebook = None  # in this run's language
@@ -113,6 +119,7 @@ class KundenfitGenerator(Generator):
             stop_build([error])
         self.rulebook = self.rulebook_in(self.lang)
         self.context["kundenfit_newsletter"] = self.newsletter  # the landing page's sign-up
+        self.context["kundenfit_brand"] = self.theme_brand()
         # How glue.fill_views_in_page reaches this run's generator from Pelican's write signal.
         self.context[FILL_VIEWS_KEY] = self.fill_written_page
         self.sources = source_index(self.context.get("articles") or (), self.addresses.siteurl)
@@ -131,6 +138,32 @@ class KundenfitGenerator(Generator):
             )
         self.install_ui_translations()
 
+    def theme_brand(self) -> dict:
+        """The brand for the theme's templates: its files as paths from THEME_STATIC_DIR, so
+        `{{ SITEURL }}/{{ THEME_STATIC_DIR }}/{{ kundenfit_brand.logo }}` works in every language."""
+        theme_dir = sites.main_theme_static_dir(self.settings)
+        files = {}
+        for kind in ("logo", "photo", "icon"):
+            name = self.brand.file_name(kind)
+            where = f"{self.options['KUNDENFIT_ASSETS_DIR']}/{FILES_DIR}/{name}"
+            files[kind] = posixpath.relpath(where, theme_dir) if name else None
+        return {"brand": self.brand, **files}
+
+    def brand_context(self, addresses: Addresses) -> dict:
+        """What the plugin's pages show of the brand: logo, the coach, the next step and its QR
+        code (only for a full address: a QR code cannot lead to a relative one)."""
+        logo, icon = self.brand.file_name("logo"), self.brand.file_name("icon")
+        next_url = self.brand.booking_url or self.settings["SITEURL"] + "/"
+        absolute = next_url.startswith(("https://", "http://", "mailto:"))
+        return {
+            "brand": self.brand,
+            "brand_logo_url": addresses.asset(f"{FILES_DIR}/{logo}") if logo else None,
+            "brand_icon_url": addresses.asset(f"{FILES_DIR}/{icon}") if icon else None,
+            "next_step_url": next_url if absolute else None,
+            "next_step_is_booking": bool(self.brand.booking_url),
+            "next_step_qr": qr_image(next_url) if absolute else None,
+        }
+
     def listing(self, kind: str, lang: str, addresses: Addresses) -> list[dict]:
         return views.listing(self.rulebook_in(lang), kind, addresses, self.with_pdf)
 
@@ -141,16 +174,20 @@ class KundenfitGenerator(Generator):
         return self.addresses.from_page(save_as, sites.offset_to_main(self.settings))
 
     def view_context(self, kind: str, view_id: str, on_own_page: bool, save_as: str | None = None) -> dict:
-        return views.view_context(
-            self.rulebook,
-            kind,
-            view_id,
-            self.addresses_from(save_as),
-            on_own_page=on_own_page,
-            with_pdf=self.with_pdf,
-            newsletter=self.newsletter if kind == "quiz" else None,
-            sources=self.sources,
-        )
+        addresses = self.addresses_from(save_as)
+        return {
+            **views.view_context(
+                self.rulebook,
+                kind,
+                view_id,
+                addresses,
+                on_own_page=on_own_page,
+                with_pdf=self.with_pdf,
+                newsletter=self.newsletter if kind == "quiz" else None,
+                sources=self.sources,
+            ),
+            **(self.brand_context(addresses) if on_own_page else {}),
+        }
 
     def render_embed(self, kind: str, view_id: str, save_as: str | None = None) -> str:
         """Render a view for the inside of an article written to `save_as`: once per id and
@@ -209,6 +246,7 @@ class KundenfitGenerator(Generator):
                     newsletter=self.newsletter,
                     sources=self.sources,
                 ),
+                **self.brand_context(self.addresses),
             )
             write_oembed(
                 Path(self.output_path) / self.addresses.save_as("oembed", quiz_id),
@@ -234,7 +272,12 @@ class KundenfitGenerator(Generator):
 
     def write_site_files(self, output: Path) -> None:
         """Once per site, in the main run: runtime assets and the manifest of every language."""
-        write_assets(output / self.options["KUNDENFIT_ASSETS_DIR"])
+        assets = output / self.options["KUNDENFIT_ASSETS_DIR"]
+        write_assets(assets, self.brand_css)
+        try:
+            write_brand_files(self.brand, assets / FILES_DIR)
+        except BrandFileError as error:
+            stop_build([KundenfitError(str(error))])
         manifest = output / self.options["KUNDENFIT_MANIFEST_SAVE_AS"]
         local = bool(self.settings.get("RELATIVE_URLS"))
         manifest.write_text(manifest_json(self.manifest, local=local), encoding="utf-8")
@@ -271,6 +314,7 @@ class KundenfitGenerator(Generator):
                     "checklists": checklists,
                     "cache_dir": Path(self.settings.get("CACHE_PATH") or "cache") / "kundenfit-pdf",
                     "required": bool(self.options["KUNDENFIT_PDF_REQUIRED"]),
+                    "font_family": self.brand.font_family,
                 }
             )
         return jobs

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 
+from . import brand
 from . import setting_types as t
 from .errors import KundenfitError
 from .outputs.hosts import HOSTS
@@ -54,6 +55,8 @@ DEFAULTS = {
     # Quiz events (start, complete, lead) to the coach's own Plausible, Matomo or Umami, e.g.
     # {"tool": "plausible", "url": "https://statistik.deine-domain.de"}; None: no script, no request.
     "KUNDENFIT_ANALYTICS": None,
+    # The coach's brand: logo, colours, font, name, next step (brand.py; None: the shipped one).
+    "KUNDENFIT_BRAND": None,
 }
 
 
@@ -84,6 +87,7 @@ SHAPES: dict[str, t.Type] = {
     ),
     "KUNDENFIT_PDF_REQUIRED": t.Flag(),
     "KUNDENFIT_ANALYTICS": t.Optional(t.Analytics()),
+    "KUNDENFIT_BRAND": t.Elsewhere(),  # brand.problems: fields, files and contrast
 }
 SETTINGS_FILE = "pelican.conf.py"
 
@@ -116,6 +120,7 @@ def problems(settings: dict, languages: list[str]) -> list[SettingProblem]:
         if why:
             found.append(SettingProblem(f"{SETTINGS_FILE}: {key} = {_shown(options[key])} {why}"))
     found.extend(_newsletter_problems(options, languages))
+    found.extend(SettingProblem(line) for line in brand.problems(settings))
     return found
 
 

@@ -1,8 +1,9 @@
 """The theme's style sheet under a name that carries a hash of its content.
 
 Pages link `css/site.<hash>.css`, so hosts may let browsers keep it for a year (a changed sheet
-is a new address; see the Kundenfit plugin's hosts.py). Pelican still copies the plain
-`css/site.css` with the other theme files.
+is a new address; see the Kundenfit plugin's hosts.py). The served copy starts with the coach's
+brand (`prefix`, the Kundenfit plugin's brand.brand_css), so a new brand is a new address too.
+Pelican still copies the plain `css/site.css` with the other theme files.
 """
 
 from __future__ import annotations
@@ -28,18 +29,22 @@ def theme_source(theme: str | Path, static_paths: list[str] | None = None) -> Pa
     return None
 
 
-def site_css(theme: str | Path, static_paths: list[str] | None = None) -> tuple[str, bytes] | None:
+def site_css(
+    theme: str | Path, static_paths: list[str] | None = None, prefix: str = ""
+) -> tuple[str, bytes] | None:
     """(name relative to the theme's static folder, content), or None for a theme without it."""
     source = theme_source(theme, static_paths)
     if source is None:
         return None
-    content = source.read_bytes()
+    content = prefix.encode("utf-8") + source.read_bytes()
     return fingerprinted(SOURCE, content), content
 
 
-def write_site_css(theme: str | Path, static_paths: list[str] | None, target_dir: Path) -> Path | None:
+def write_site_css(
+    theme: str | Path, static_paths: list[str] | None, target_dir: Path, prefix: str = ""
+) -> Path | None:
     """Write the fingerprinted copy into the output's theme folder (THEME_STATIC_DIR)."""
-    found = site_css(theme, static_paths)
+    found = site_css(theme, static_paths, prefix)
     if found is None:
         return None
     name, content = found

@@ -1,10 +1,13 @@
 """Connect the theme filters to Pelican; the only module here that imports pelican."""
 
 import logging
+import posixpath
 from pathlib import Path
 
 from jinja2 import ChoiceLoader, FileSystemLoader
 from pelican import signals
+from pelican.plugins.kundenfit import brand
+from pelican.plugins.kundenfit import settings as kundenfit_settings
 from pelican.plugins.kundenfit.errors import KundenfitError
 from pelican.plugins.kundenfit.generator import TEMPLATES_DIR as KUNDENFIT_TEMPLATES
 from pelican.plugins.kundenfit.languages import sites
@@ -100,9 +103,22 @@ def sitemap_generator(pelican):
     return SitemapGenerator
 
 
+def brand_css(settings) -> str:
+    """The coach's brand for the top of site.css; its font as seen from theme/css/ (the plugin
+    writes the font into its assets folder, in the main site)."""
+    coach = brand.brand_from_settings(settings)
+    font = coach.file_name("font")
+    if not font:
+        return brand.brand_css(coach, None)
+    assets = kundenfit_settings.read(settings)["KUNDENFIT_ASSETS_DIR"]
+    css_dir = posixpath.join(sites.main_theme_static_dir(settings), "css")
+    return brand.brand_css(coach, posixpath.relpath(f"{assets}/{brand.FILES_DIR}/{font}", css_dir))
+
+
 def name_site_css(pelican):
     """SITE_CSS: the fingerprinted name of css/site.css that base.html links (None: no such file)."""
-    found = site_css(pelican.settings["THEME"], pelican.settings.get("THEME_STATIC_PATHS"))
+    settings = pelican.settings
+    found = site_css(settings["THEME"], settings.get("THEME_STATIC_PATHS"), brand_css(settings))
     pelican.settings["SITE_CSS"] = found[0] if found else None
 
 
@@ -110,7 +126,7 @@ def write_fingerprinted_css(generators):
     """Write the copy before any page is written, so every later step (host files) sees it."""
     settings = generators[0].settings
     target = Path(generators[0].output_path) / settings.get("THEME_STATIC_DIR", "theme")
-    write_site_css(settings["THEME"], settings.get("THEME_STATIC_PATHS"), target)
+    write_site_css(settings["THEME"], settings.get("THEME_STATIC_PATHS"), target, brand_css(settings))
 
 
 def write_legal_page(content):

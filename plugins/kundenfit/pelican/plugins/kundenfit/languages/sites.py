@@ -83,6 +83,13 @@ def offset_to_main(settings: dict) -> str:
     return os.path.relpath(output_root(settings), settings["OUTPUT_PATH"]).replace(os.sep, "/")
 
 
+def main_theme_static_dir(settings: dict) -> str:
+    """The main site's THEME_STATIC_DIR ("theme"), also from a subsite (whose is "../theme")."""
+    here = settings.get("THEME_STATIC_DIR", "theme")
+    offset = os.path.relpath(settings["OUTPUT_PATH"], output_root(settings)).replace(os.sep, "/")
+    return posixpath.normpath(posixpath.join(offset, here))
+
+
 def output_path(settings: dict, code: str) -> Path:
     """Where language `code` is written, as seen from this run."""
     root = output_root(settings)

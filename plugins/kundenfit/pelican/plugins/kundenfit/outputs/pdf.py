@@ -22,12 +22,32 @@ from typing import Any
 PDF_VARIANT = "pdf/ua-1"
 
 # The pages name a system font stack (system-ui first) that fontconfig resolves to different
-# fonts on different machines. The PDF names a font Debian ships (fonts-dejavu-core), with the
-# generic family as fallback: either way a real font file is embedded (as a subset).
+# fonts on different machines. The PDF names the brand's font (served by the site, so the same
+# file everywhere) and then a font Debian ships (fonts-dejavu-core), with the generic family as
+# fallback: either way a real font file is embedded (as a subset).
 FONT_CSS = ':root, body { font-family: "DejaVu Sans", sans-serif !important; }'
 
+
+def font_css(family: str | None = None) -> str:
+    """The PDF's font rule: the brand's family first when there is one."""
+    if not family:
+        return FONT_CSS
+    return FONT_CSS.replace('"DejaVu Sans"', f'"{family}", "DejaVu Sans"')
+
+
+# A checklist is handed out as one A4 page. When the page (with the brand's header, font and
+# next-step box) runs onto a second one, it is made again a little tighter, step by step; only
+# past the last step does the build warn. Each step is a style sheet after the page's own.
+FIT_STEPS = (
+    "",
+    ":root { font-size: 94% } body { font-size: 10pt !important; line-height: 1.4 !important }"
+    " @page { margin: 12mm 15mm }",
+    ":root { font-size: 88% } body { font-size: 9.5pt !important; line-height: 1.35 !important }"
+    " @page { margin: 10mm 14mm }",
+)
+
 # Bump when anything here changes how the bytes come out, so cached PDFs are made anew.
-RENDER_REVISION = "1"
+RENDER_REVISION = "2"
 
 # (bool, reason) once known; None before the first call (a cache of this process: the answer
 # depends only on what is installed).
@@ -71,10 +91,12 @@ def pdf_support() -> tuple[bool, str]:
     return _support
 
 
-def engine_version() -> str:
+def engine_version(family: str | None = None) -> str:
     """The version string that goes into cache keys: WeasyPrint's and this module's."""
     ok, reason = pdf_support()
-    return f"{reason}; kundenfit.pdf {RENDER_REVISION}; {PDF_VARIANT}; {FONT_CSS}" if ok else ""
+    if not ok:
+        return ""
+    return f"{reason}; kundenfit.pdf {RENDER_REVISION}; {PDF_VARIANT}; {font_css(family)}; {FIT_STEPS}"
 
 
 def _require():
@@ -127,24 +149,38 @@ def _quiet():
 
 
 def render_pdf(
-    html: str, base_url: str, url_fetcher: UrlFetcher, metadata: dict, *, stats: dict | None = None
+    html: str,
+    base_url: str,
+    url_fetcher: UrlFetcher,
+    metadata: dict,
+    *,
+    stats: dict | None = None,
+    font_family: str | None = None,
 ) -> bytes:
     """The PDF of `html` (page address `base_url`), its resources read through `url_fetcher`.
 
     `url_fetcher(url) -> (bytes, mime_type)` may raise to refuse a URL: WeasyPrint renders
     without it, and the caller, who knows why, says so. `metadata` gives title, author, subject and lang; they
     replace what WeasyPrint would take from the page's <title>, <meta> and <html lang>.
-    `stats`, when given, receives the number of pages ("pages").
+    `stats`, when given, receives the number of pages ("pages") and the FIT_STEPS step that
+    made them ("fit"). `font_family`: the brand's font (its @font-face is in the page's style
+    sheets), used before the fallback.
     """
     weasyprint = _require()
     fetcher = _fetcher_class()(url_fetcher)
     with _quiet():
-        font_css = weasyprint.CSS(string=FONT_CSS)
-        document = weasyprint.HTML(string=html, base_url=base_url, url_fetcher=fetcher).render(
-            stylesheets=[font_css], pdf_variant=PDF_VARIANT
-        )
+        font_rule = weasyprint.CSS(string=font_css(font_family))
+        for step, tighter in enumerate(FIT_STEPS):
+            sheets = [font_rule, weasyprint.CSS(string=tighter)] if tighter else [font_rule]
+            document = weasyprint.HTML(string=html, base_url=base_url, url_fetcher=fetcher).render(
+                stylesheets=sheets, pdf_variant=PDF_VARIANT
+            )
+            fit = step
+            if len(document.pages) <= 1:
+                break
     if stats is not None:
         stats["pages"] = len(document.pages)
+        stats["fit"] = fit
     meta = document.metadata
     meta.title = metadata.get("title") or meta.title
     meta.authors = [metadata["author"]] if metadata.get("author") else meta.authors

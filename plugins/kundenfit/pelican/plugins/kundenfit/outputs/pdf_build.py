@@ -173,7 +173,9 @@ def printed_part(html: str) -> str:
     return _SCREEN_ONLY.sub("", html)
 
 
-def _job(item: dict, output_path: Path, siteurl: str, lang: str, cache_dir: Path) -> dict:
+def _job(
+    item: dict, output_path: Path, siteurl: str, lang: str, cache_dir: Path, font_family: str | None = None
+) -> dict:
     """What rendering one checklist's PDF needs (plain data, so a worker process can take it)."""
     what = f"PDF der Checkliste '{item['id']}' ({lang})"
     if item.get("origin"):  # the rule file and line where the checklist is defined
@@ -187,7 +189,13 @@ def _job(item: dict, output_path: Path, siteurl: str, lang: str, cache_dir: Path
     metadata["lang"] = lang
     key = _sha256(
         json.dumps(
-            [CACHE_FORMAT, pdf_engine.engine_version(), _sha256(html.encode("utf-8")), base_url, metadata],
+            [
+                CACHE_FORMAT,
+                pdf_engine.engine_version(font_family),
+                _sha256(html.encode("utf-8")),
+                base_url,
+                metadata,
+            ],
             ensure_ascii=False,
         ).encode("utf-8")
     )
@@ -202,6 +210,7 @@ def _job(item: dict, output_path: Path, siteurl: str, lang: str, cache_dir: Path
         "siteurl": siteurl,
         "cache_dir": cache_dir,
         "pdf_save_as": item["pdf_save_as"],
+        "font_family": font_family,
     }
 
 
@@ -210,7 +219,10 @@ def render_job(job: dict) -> dict:
     not be fetched, for the caller's warnings."""
     fetcher = SiteFetcher(job["output_path"], job["siteurl"])
     stats: dict = {}
-    data = pdf_engine.render_pdf(job["html"], job["base_url"], fetcher, job["metadata"], stats=stats)
+    family = job.get("font_family")
+    data = pdf_engine.render_pdf(
+        job["html"], job["base_url"], fetcher, job["metadata"], stats=stats, font_family=family
+    )
     pages = stats.get("pages", 0)
     _store(job["cache_dir"], job["slot"], job["key"], fetcher.fetched, data, pages)
     _write_atomic(job["output_path"] / job["pdf_save_as"], data)
@@ -250,6 +262,7 @@ def build_checklist_pdfs(
     required: bool,
     log,
     warned: set[str] | None = None,
+    font_family: str | None = None,
 ) -> list[dict]:
     """Write one PDF per checklist of one language; return [{id, lang, pdf_url}, ...].
 
@@ -259,6 +272,7 @@ def build_checklist_pdfs(
     A checklist page missing from the output is a KundenfitError; a missing stylesheet or image,
     or one on another host, is left out with a warning (as a browser would leave it out).
     `warned`: the warnings this build gave already (each is given once per build).
+    `font_family`: the brand's font, which the PDF uses before its fallback (pdf.font_css).
     """
     warned = set() if warned is None else warned
     ok, reason = pdf_engine.pdf_support()
@@ -270,7 +284,7 @@ def build_checklist_pdfs(
         return []
     output_path, cache_dir = Path(output_path), Path(cache_dir)
     started = time.perf_counter()
-    jobs = [_job(item, output_path, siteurl, lang, cache_dir) for item in checklists]
+    jobs = [_job(item, output_path, siteurl, lang, cache_dir, font_family) for item in checklists]
     rendered = 0
     for job in jobs:
         outcome = _from_cache(job)

@@ -39,13 +39,17 @@ def fingerprinted_name(name: str, content: bytes) -> str:
     return f"{stem}.{hashlib.sha256(content).hexdigest()[:HASH_LENGTH]}{dot}{suffix}"
 
 
-def asset_files() -> dict[str, tuple[str, str]]:
-    """Each asset's plain name -> (the name it is written and linked under, its text)."""
+def asset_files(brand_css: str = "") -> dict[str, tuple[str, str]]:
+    """Each asset's plain name -> (the name it is written and linked under, its text).
+
+    `brand_css` (brand.brand_css) opens kundenfit.css: the coach's colours and font as the
+    custom properties the rest of the sheet reads, so the brand changes the sheet's name too.
+    """
     texts = {
         JS_NAME: minified_js(),
         FRAME_JS_NAME: minified_js(FRAME_JS_NAME),
         ANALYTICS_JS_NAME: minified_js(ANALYTICS_JS_NAME),
-        CSS_NAME: (STATIC_DIR / CSS_NAME).read_text(encoding="utf-8"),
+        CSS_NAME: brand_css + (STATIC_DIR / CSS_NAME).read_text(encoding="utf-8"),
         EMBED_CSS_NAME: (STATIC_DIR / EMBED_CSS_NAME).read_text(encoding="utf-8"),
         LOADER_NAME: minified_js(LOADER_NAME),
     }
@@ -55,12 +59,12 @@ def asset_files() -> dict[str, tuple[str, str]]:
     }
 
 
-def public_names() -> dict[str, str]:
+def public_names(brand_css: str = "") -> dict[str, str]:
     """Plain name -> the name pages link (what `asset_url` needs)."""
-    return {name: public for name, (public, _) in asset_files().items()}
+    return {name: public for name, (public, _) in asset_files(brand_css).items()}
 
 
-def write_assets(target_dir: Path) -> None:
+def write_assets(target_dir: Path, brand_css: str = "") -> None:
     target_dir.mkdir(parents=True, exist_ok=True)
-    for public, text in asset_files().values():
+    for public, text in asset_files(brand_css).values():
         (target_dir / public).write_text(text, encoding="utf-8")
