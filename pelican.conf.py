@@ -100,6 +100,12 @@ KUNDENFIT_BRAND = {
 # ob er Standardvertragsklauseln enthält). Bei "nginx" und "apache" steht dort, dass der Server in
 # der EU steht – stimmt das nicht, frag vor dem Veröffentlichen jemanden, der sich auskennt.
 KUNDENFIT_HOST = "cloudflare"
+# Statistik (aus): Mit einer eigenen Plausible-, Matomo- oder Umami-Installation zählt die Website,
+# wie viele einen Selbsttest beginnen, beenden und die Auswertung anfordern – ohne Cookies, ohne
+# Antworten. Ohne Eintrag: kein Skript, keine Anfrage. Die Datenschutzerklärung folgt von selbst.
+# Beispiel: {"tool": "plausible", "url": "https://statistik.deine-domain.de", "site": "deine-domain.de"}
+# (docs/embedding.md, „Statistik“).
+KUNDENFIT_ANALYTICS = None
 
 TIMEZONE = "Europe/Berlin"
 DEFAULT_LANG = "de"

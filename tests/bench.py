@@ -14,7 +14,7 @@ from tests.support.weight import heaviest_page
 
 ROOT = Path(__file__).resolve().parents[1]
 
-JS_BUDGET = 4 * 1024  # stepper included
+JS_BUDGET = 5 * 1024  # stepper, result card, share and events included (issue 24)
 
 
 def js_size() -> None:

@@ -8,8 +8,7 @@ checks the exact field names and values the provider reads, the per-outcome valu
 - with JavaScript, on the quiz page after answering (kundenfit.js applies data-kf-routes).
 
 A preset whose route changes more than the outcome field (another form address, key or tag)
-needs the runtime's routing (branch issue-24-runtime); until kundenfit.js reads data-kf-routes
-its JavaScript case is an expected failure, named as such, and turns into a plain test after.
+shows that the runtime applies the whole route, not only the outcome's value.
 """
 
 from __future__ import annotations
@@ -34,10 +33,6 @@ pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parents[2]
 BOOK = load_rulebook(SAMPLE_SITE / "content" / "rules")
-RUNTIME = (ROOT / "plugins/kundenfit/pelican/plugins/kundenfit/static/kundenfit.js").read_text(
-    encoding="utf-8"
-)
-RUNTIME_ROUTES = "kfRoutes" in RUNTIME or "data-kf-routes" in RUNTIME
 QUIZ = "demo"
 EMAIL, NAME = "kundin@example.org", "Kim"
 
@@ -237,15 +232,9 @@ def test_outcome_page_without_javascript_sends_the_presets_fields(browser, site,
         context.close()
 
 
-def test_quiz_page_with_javascript_sends_the_presets_fields_for_the_reached_outcome(
-    page, site, provider, request
-):
+def test_quiz_page_with_javascript_sends_the_presets_fields_for_the_reached_outcome(page, site, provider):
     preset, address, _out = site
-    _setting, path, expected, routed = CASES[preset]
-    if routed and not RUNTIME_ROUTES:
-        request.applymarker(
-            pytest.mark.xfail(reason="needs kundenfit.js to apply data-kf-routes (branch issue-24-runtime)")
-        )
+    _setting, path, expected, _routed = CASES[preset]
     seen = []
     page.on("request", lambda req: seen.append(req.url))
     provider["requests"].clear()

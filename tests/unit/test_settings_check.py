@@ -44,6 +44,10 @@ def test_every_default_has_a_declared_type():
         ("KUNDENFIT_EMBED_ICON", "favicon.svg"),
         ("KUNDENFIT_SOURCE_LANG", "de_AT"),
         ("KUNDENFIT_PDF_REQUIRED", True),
+        ("KUNDENFIT_ANALYTICS", None),
+        ("KUNDENFIT_ANALYTICS", {"tool": "plausible", "url": "https://statistik.beispiel.test"}),
+        ("KUNDENFIT_ANALYTICS", {"tool": "matomo", "url": "https://beispiel.test/matomo/", "site": 3}),
+        ("KUNDENFIT_ANALYTICS", {"tool": "umami", "url": "https://u.beispiel.test", "site": "9f1c-2a"}),
     ],
 )
 def test_usable_values_pass(name, value):
@@ -71,6 +75,20 @@ def test_usable_values_pass(name, value):
         ("KUNDENFIT_CONTACT_EMAIL", "hallo @beispiel.test", "keine E-Mail-Adresse"),
         ("KUNDENFIT_PRIVACY_URL", 7, "ist kein Text"),
         ("KUNDENFIT_PDF_REQUIRED", 1, "kein Wahrheitswert"),
+        ("KUNDENFIT_ANALYTICS", "https://statistik.beispiel.test", "ist kein Wörterbuch"),
+        (
+            "KUNDENFIT_ANALYTICS",
+            {"tool": "google", "url": "https://x.test"},
+            "'plausible', 'matomo' oder 'umami'",
+        ),
+        ("KUNDENFIT_ANALYTICS", {"tool": "plausible", "url": "statistik.test"}, "braucht 'url'"),
+        ("KUNDENFIT_ANALYTICS", {"tool": "matomo", "url": "https://x.test", "site": "eins"}, "(eine Zahl)"),
+        ("KUNDENFIT_ANALYTICS", {"tool": "umami", "url": "https://x.test"}, "Website-ID aus Umami"),
+        (
+            "KUNDENFIT_ANALYTICS",
+            {"tool": "umami", "url": "https://x.test", "site": "a", "id": 1},
+            "kennt 'id'",
+        ),
         (
             "KUNDENFIT_LEAD_FORM",
             {"preset": "kit", "action": "https://p.test/s", "mehtod": "post"},

@@ -324,7 +324,8 @@ def test_every_ui_string_goes_through_gettext():
     soup = soup_of(render_quiz(quiz, env=env, checklist=None, quiz_url="/q/"))
     soup.find("script").decompose()
     for string in soup.find_all(string=True):
-        leftover = re.sub(r"«[^»]*»|§", "", str(string))
+        # Names of the share targets are the same in every language.
+        leftover = re.sub(r"«[^»]*»|§|^(WhatsApp|LinkedIn)$", "", str(string))
         assert not re.search(r"[A-Za-zÄÖÜäöüß]", leftover), f"untranslated text: {string!r}"
     for name, value in soup.select_one("section.kf-quiz").attrs.items():
         if name.startswith("data-kf-text-"):

@@ -22,7 +22,7 @@ class Type:
 
 
 class Elsewhere(Type):
-    """A value whose own module checks its shape (the newsletter: newsletter.py)."""
+    """A value whose own module checks its shape (the lead form: render/leads.py)."""
 
     def problem(self, value) -> str | None:
         return None
@@ -159,3 +159,48 @@ class Folder(Type):
 
     def problem(self, value) -> str | None:
         return Pattern(self.example, fields=(), required=()).problem(value)
+
+
+ANALYTICS_TOOLS = ("plausible", "matomo", "umami")
+
+
+@dataclass(frozen=True)
+class Analytics(Type):
+    """A self-hosted statistics tool the quiz events go to: {"tool", "url", "site"}.
+
+    `site` is what the tool knows the site by: Plausible's domain (optional: the page's host
+    name), Matomo's numeric site id, Umami's website id.
+    """
+
+    example = "{'tool': 'plausible', 'url': 'https://statistik.deine-domain.de', 'site': 'deine-domain.de'}"
+
+    def problem(self, value) -> str | None:
+        if not isinstance(value, dict):
+            return f"ist kein Wörterbuch – schreib z. B. {self.example} oder None."
+        unknown = sorted(str(k) for k in value if k not in ("tool", "url", "site"))
+        if unknown:
+            return (
+                f"kennt {unknown[0]!r} nicht – erlaubt sind 'tool', 'url' und 'site', z. B. {self.example}."
+            )
+        tool = value.get("tool")
+        if tool not in ANALYTICS_TOOLS:
+            return f"braucht 'tool': 'plausible', 'matomo' oder 'umami', z. B. {self.example}."
+        url = value.get("url")
+        if not isinstance(url, str) or not re.fullmatch(r"https?://[^\s/?#]+(/[^\s?#]*)?", url):
+            return (
+                "braucht 'url': die Adresse deiner eigenen Statistik-Installation mit https://, "
+                f"z. B. {self.example}."
+            )
+        site = value.get("site")
+        if site is None and tool == "plausible":
+            return None
+        if tool == "matomo" and not re.fullmatch(r"[1-9][0-9]*", str(site)):
+            return "braucht 'site': die Website-ID aus Matomo (eine Zahl), z. B. 'site': 1."
+        if not isinstance(site, str | int) or not str(site).strip():
+            what = (
+                "die Website-ID aus Umami"
+                if tool == "umami"
+                else "die Domain, unter der Plausible die Website führt"
+            )
+            return f"braucht 'site': {what}."
+        return None

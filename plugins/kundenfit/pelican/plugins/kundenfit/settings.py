@@ -56,18 +56,21 @@ DEFAULTS = {
     "KUNDENFIT_ORDER": [],
     # Where a visitor writes with questions about a result (None: no contact link).
     "KUNDENFIT_CONTACT_EMAIL": None,
-    # The site's privacy page, relative to SITEURL or absolute; the newsletter form links it.
+    # The site's privacy page, relative to SITEURL or absolute; the lead form links it.
     "KUNDENFIT_PRIVACY_URL": None,
     # One PDF per checklist and language (WeasyPrint), relative to the output folder.
     "KUNDENFIT_PDF_SAVE_AS": "checkliste/{id}/kundenfit-{id}-{lang}.pdf",
     # True: a build without WeasyPrint stops (CI); False: it skips the PDFs with one warning.
     "KUNDENFIT_PDF_REQUIRED": False,
+    # Quiz events (start, complete, lead) to the coach's own Plausible, Matomo or Umami, e.g.
+    # {"tool": "plausible", "url": "https://statistik.deine-domain.de"}; None: no script, no request.
+    "KUNDENFIT_ANALYTICS": None,
     # The coach's brand: logo, colours, font, name, next step (brand.py; None: the shipped one).
     "KUNDENFIT_BRAND": None,
 }
 
 
-# What each setting accepts (setting_types.py); the newsletter's shape is newsletter.py's.
+# What each setting accepts (setting_types.py); the lead form's shape is render/leads.py's.
 SHAPES: dict[str, t.Type] = {
     "KUNDENFIT_RULES_PATH": t.Text("rules"),
     "KUNDENFIT_QUIZ_URL": t.Pattern("quiz/{id}/"),
@@ -110,6 +113,7 @@ SHAPES: dict[str, t.Type] = {
         "checkliste/{id}/kundenfit-{id}-{lang}.pdf", fields=("id", "lang"), save_as=True
     ),
     "KUNDENFIT_PDF_REQUIRED": t.Flag(),
+    "KUNDENFIT_ANALYTICS": t.Optional(t.Analytics()),
     "KUNDENFIT_BRAND": t.Elsewhere(),  # brand.problems: fields, files and contrast
 }
 SETTINGS_FILE = "pelican.conf.py"

@@ -64,7 +64,7 @@ def add_filters(generator):
     """Give every generator's Jinja environment our filters and a gettext fallback."""
     env = generator.env
     env.filters.update(filters.THEME_FILTERS)
-    # The theme's pages share the plugin's newsletter macros (one promise, one form).
+    # The theme's pages share the plugin's lead-offer macros (one promise, one form).
     # site_helpers/_fields.html: the owner's data or a marked placeholder, in the page's language.
     env.loader = ChoiceLoader(
         [env.loader, FileSystemLoader(str(KUNDENFIT_TEMPLATES)), FileSystemLoader(str(legal.TEMPLATES))]

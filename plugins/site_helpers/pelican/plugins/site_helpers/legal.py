@@ -1,4 +1,4 @@
-"""Impressum and Datenschutz, written from the settings (SITE_OWNER, SITE_PRIVACY, lead form).
+"""Impressum and Datenschutz, written from the settings (SITE_OWNER, SITE_PRIVACY, lead form, statistics).
 
 A page whose metadata says `Legal: impressum` or `Legal: datenschutz` gets its text from this
 package's templates, in the page's language. The text is rendered here, with its own autoescaping
@@ -12,6 +12,7 @@ import functools
 import gettext
 from datetime import date
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
@@ -70,6 +71,22 @@ def lead_provider(setting, lang: str) -> dict | None:
     }
 
 
+ANALYTICS_NAMES = {"plausible": "Plausible", "matomo": "Matomo", "umami": "Umami"}
+
+
+def analytics_tool(setting) -> dict | None:
+    """The statistics tool of KUNDENFIT_ANALYTICS (its kind, name, address and host), or None."""
+    if not isinstance(setting, dict) or setting.get("tool") not in ANALYTICS_NAMES:
+        return None
+    url = str(setting.get("url", ""))
+    return {
+        "kind": setting["tool"],
+        "name": ANALYTICS_NAMES[setting["tool"]],
+        "url": url,
+        "host": urlsplit(url).netloc,
+    }
+
+
 def _translations(localedir: str | None, domain: str, lang: str):
     if not localedir:
         return gettext.NullTranslations()
@@ -114,6 +131,7 @@ def render_legal(kind: str, settings: dict, lang: str, locale: str | None = None
         updated=format_date(updated, locale or lang) if updated else None,
         lead_fields=lead_fields(settings.get("KUNDENFIT_LEAD_FORM"), lang),
         lead_provider=lead_provider(settings.get("KUNDENFIT_LEAD_FORM"), lang),
+        analytics=analytics_tool(settings.get("KUNDENFIT_ANALYTICS")),
         host=host_of(settings),
         lang=lang,
         sitename=settings.get("SITENAME", ""),

@@ -18,6 +18,8 @@ STATIC_DIR = Path(__file__).parents[1] / "static"
 JS_NAME = "kundenfit.js"
 # Only on embed pages: the frame protocols (loader.js's sizing and scrolling, WordPress's).
 FRAME_JS_NAME = "kundenfit-frame.js"
+# Only with KUNDENFIT_ANALYTICS: the events to the coach's own Plausible, Matomo or Umami.
+ANALYTICS_JS_NAME = "kundenfit-analytics.js"
 CSS_NAME = "kundenfit.css"
 EMBED_CSS_NAME = "kundenfit-embed.css"
 LOADER_NAME = "loader.js"
@@ -46,6 +48,7 @@ def asset_files(brand_css: str = "") -> dict[str, tuple[str, str]]:
     texts = {
         JS_NAME: minified_js(),
         FRAME_JS_NAME: minified_js(FRAME_JS_NAME),
+        ANALYTICS_JS_NAME: minified_js(ANALYTICS_JS_NAME),
         CSS_NAME: brand_css + (STATIC_DIR / CSS_NAME).read_text(encoding="utf-8"),
         EMBED_CSS_NAME: (STATIC_DIR / EMBED_CSS_NAME).read_text(encoding="utf-8"),
         LOADER_NAME: minified_js(LOADER_NAME),

@@ -8,7 +8,7 @@ from __future__ import annotations
 import math
 
 from ..quiz.model import RuleBook
-from .assets import CSS_NAME, EMBED_CSS_NAME, FRAME_JS_NAME, JS_NAME, LOADER_NAME
+from .assets import ANALYTICS_JS_NAME, CSS_NAME, EMBED_CSS_NAME, FRAME_JS_NAME, JS_NAME, LOADER_NAME
 from .credits import Credit, credits_for
 from .leads import LeadForm
 from .next_steps import next_step
@@ -84,6 +84,10 @@ def view_context(
         "kf_js_url": addresses.asset(JS_NAME),
         "pdf_url": None,
     }
+    # The statistics adapter only where the coach set one (None: no script, no request).
+    analytics = addresses.options.get("KUNDENFIT_ANALYTICS") or None
+    if kind == "quiz" and analytics:
+        common["analytics"] = {**analytics, "script_url": addresses.asset(ANALYTICS_JS_NAME)}
 
     def pdf_url(checklist_id: str) -> str | None:
         return addresses.url("pdf", checklist_id) if with_pdf else None

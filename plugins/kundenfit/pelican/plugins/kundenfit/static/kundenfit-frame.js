@@ -10,7 +10,7 @@
   const EVENT = 'kundenfit:result';
 
   // On an embed page (html[data-kf-embed]) in an iframe. Framed by loader.js: report the page's
-  // height, each result and what to scroll into view to the host page, whose origin the loader
+  // height, each result and event and what to scroll into view to the host page, whose origin the loader
   // passed as ?host=, to that exact origin only (never "*"), so no other page can read them.
   // Framed by WordPress (oEmbed): wp-embed.js sizes its sandboxed iframe (200 to 1000 px) when
   // told {message: 'height', value, secret} with the secret it put in our address (#?secret=);
@@ -36,6 +36,10 @@
       root.setAttribute(P + 'sized', ''); // kundenfit-embed.css: no inner scrollbar from now on
       window.Kundenfit.hostScroll = (top, bottom) => post({ height: measure(), top, bottom });
       document.addEventListener(EVENT, (e) => post({ result: e.detail }));
+      // start, complete and lead: the loader dispatches them again on its placeholder.
+      ['start', 'complete', 'lead'].forEach((name) =>
+        document.addEventListener('kundenfit:' + name, (e) => post({ event: name, detail: e.detail }))
+      );
     } else if (secret) {
       post = (data) => parent.postMessage({ message: 'height', value: data.height, secret }, '*');
       window.addEventListener('message', (e) => {

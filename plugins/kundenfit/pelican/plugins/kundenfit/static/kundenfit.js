@@ -10,7 +10,8 @@
 
   // Prefix of every attribute this script reads or writes.
   const P = 'data-kf-';
-  const EVENT = 'kundenfit:result';
+  // The best points among `list`, 0 when it is empty (Python's max(..., default=0)).
+  const most = (list) => (list.length ? Math.max(...list.map((a) => a.points)) : 0);
   // window.Kundenfit; in an iframe sized by loader.js, kundenfit-frame.js sets its hostScroll.
   const api = {};
   // Copy `text`, then call `done`; without clipboard access focus `el` to be copied by hand.
@@ -28,8 +29,6 @@
    * of the warning signs given) and provisional (more than half of a score quiz left open).
    */
   function score(data, answers) {
-    // The best points among `list`, 0 when it is empty (Python's max(..., default=0)).
-    const most = (list) => (list.length ? Math.max(...list.map((a) => a.points)) : 0);
     const sum = (list, f) => list.reduce((s, x) => s + f(x), 0);
     const outcomes = data.outcomes;
     const rules = data.rules;
@@ -109,6 +108,20 @@
       this.last = this.fieldsets.length - 1;
       this.step = 0;
       this.listeners = [];
+      this.sent = [];
+      this.lang = (root.closest('[lang]') || document.documentElement).getAttribute('lang') || '';
+      // The next step per outcome and the lead offer: in this quiz, else on the page (quiz_page.html).
+      const mine = (name) => {
+        const list = this.$$(name);
+        return list.length ? list : Array.from(document.querySelectorAll('[' + P + name + ']'));
+      };
+      this.nextSteps = mine('next-step');
+      this.offer = mine('lead-offer')[0];
+      this.lead = this.offer && this.offer.querySelector('form[' + P + 'lead]');
+      if (this.lead) {
+        this.leadAction = this.lead.action;
+        this.on(this.lead, 'submit', () => this.emit('lead', this.outcome));
+      }
       this.on(this.form, 'submit', (e) => this.submit(e));
       // A sandboxed frame without allow-forms (WordPress's oEmbed iframe) never fires submit.
       this.on(this.form, 'click', (e) => e.target.closest('[type=submit]') && this.submit(e));
@@ -119,6 +132,7 @@
         const fs = e.target.closest('fieldset');
         const step = this.step;
         if (fs) fs.classList.remove('kf-missing');
+        this.emit('start');
         // A shown result follows changed answers, so it and its link never disagree.
         if (!this.result.hidden) this.show(this.answers(), false);
         else if (this.pointer && step < this.last) setTimeout(() => step === this.step && this.go(step + 1), 300);
@@ -127,6 +141,12 @@
       this.on(this.$('back'), 'click', () => this.go(this.step - 1));
       this.on(this.$('restart'), 'click', () => this.restart());
       this.on(this.$('copy'), 'click', () => copy(location.href, () => this.announce(this.text('copied')), this.$('link')));
+      // The phone's share sheet where there is one; the plain links beside it work everywhere.
+      const native = this.$('native');
+      if (native && navigator.share) {
+        native.hidden = false;
+        this.on(native, 'click', () => navigator.share(this.shared).catch(() => 0));
+      }
       this.on(window, 'hashchange', () => this.restore());
       // The scoring key closes behind a button made from its heading (open again in print).
       const key = this.$('key');
@@ -182,6 +202,18 @@
       return this.root.getAttribute(P + 'text-' + name) || '';
     }
 
+    // `kundenfit:<name>` on the quiz (it bubbles; kundenfit-frame.js passes it to a host page).
+    fire(name, detail) {
+      this.root.dispatchEvent(new CustomEvent('kundenfit:' + name, { bubbles: true, detail }));
+    }
+
+    // start, complete and lead: each once per run (restart begins a new one), in that order.
+    emit(name, outcome) {
+      if (this.sent.includes(name)) return;
+      this.sent.push(name);
+      this.fire(name, Object.assign({ quiz: this.id, lang: this.lang }, outcome && { outcome }));
+    }
+
     on(el, type, fn) {
       if (!el) return;
       el.addEventListener(type, fn);
@@ -196,7 +228,7 @@
       this.result.hidden = true;
       this.errors.hidden = true;
       this.fieldsets.forEach((fs) => fs.classList.remove('kf-missing'));
-      this.root.classList.remove('kf-js');
+      this.root.classList.remove('kf-js', 'kf-done');
       this.root.removeAttribute(P + 'ready');
     }
 
@@ -229,6 +261,7 @@
         list.appendChild(document.createElement('li')).appendChild(link);
       });
       this.result.hidden = true;
+      this.root.classList.remove('kf-done');
       this.errors.hidden = false;
       this.reveal(this.errors, true);
       this.errors.focus({ preventScroll: true });
@@ -250,18 +283,29 @@
 
     show(answers, byUser) {
       const res = score(this.data, answers);
+      const outcomes = this.data.outcomes;
+      const rank = outcomes.findIndex((o) => o.id === res.outcome);
+      this.outcome = res.outcome;
+      // The outcome's colour (kundenfit.css): outcomes of a score quiz are listed best first.
+      this.result.setAttribute(
+        P + 'tone',
+        this.data.kind === 'profile' ? 'profile' : !rank ? 'good' : rank < outcomes.length - 1 ? 'mid' : 'bad'
+      );
       const fmt = (got, max) => this.text('score').replace('{got}', got).replace('{max}', max);
       // A profile tie shows every tied outcome: "zwischen A und B" when they follow one
       // another in the file, "Anzeichen von A und B" when they do not (phase 1 and 4).
       const titles = [];
+      const shown = (id) => (res.tied.length ? res.tied.includes(id) : id === res.outcome);
       let apart, prev;
       this.$$('outcome').forEach((panel, n) => {
         const id = panel.getAttribute(P + 'outcome');
-        if ((panel.hidden = !(res.tied.length ? res.tied.includes(id) : id === res.outcome))) return;
+        if ((panel.hidden = !shown(id))) return;
         titles.push(panel.getAttribute(P + 'title'));
         apart = apart || n > prev + 1; // prev is undefined for the first: NaN compares false
         prev = n;
       });
+      // Further down, the shown outcomes' actions.
+      this.$$('for').forEach((el) => (el.hidden = !shown(el.getAttribute(P + 'for'))));
       const last = titles.pop();
       const title = titles.length
         ? this.text(apart ? 'apart' : 'tie').replace('{first}', titles.join(', ')).replace('{last}', last)
@@ -279,6 +323,12 @@
       this.$$('outcome-field').forEach((field) => (field.value = res.outcome));
       const total = this.$('total');
       if (total) total.textContent = fmt(res.total, res.max_total);
+      const pct = this.$('pct');
+      if (pct) {
+        const n = Math.round(res.max_total ? (100 * res.total) / res.max_total : 0);
+        pct.textContent = n + ' %';
+        pct.parentNode.style.setProperty('--kf-p', n);
+      }
       this.$$('topic').forEach((item) => {
         const sub = res.subscores[item.getAttribute(P + 'topic')];
         item.hidden = !sub;
@@ -309,26 +359,72 @@
         // The chosen answer's own advice replaces the rule's advice.
         return a < 0 ? !this.data.rules[i].answers[answers[i]].advice : a === answers[i];
       });
+      // The three tips that weigh most show (warning signs and knock-outs, then the points
+      // missed; quiz order among equals); the others fold away under "Alle n Hinweise".
+      const weight = (li) => {
+        const i = this.index.get(li.getAttribute(P + 'advice'));
+        const rule = this.data.rules[i];
+        const a = rule.answers[answers[i]];
+        return a.open ? 0 : (a.warning || a.cap != null ? 99 : 0) + most(rule.answers) - a.points;
+      };
+      const tips = this.$$('advice').filter((li) => !li.hidden);
+      tips.sort((x, y) => weight(y) - weight(x)).forEach((li, k) => this.$(k < 3 ? 'tips' : 'rest').append(li));
+      this.$('more').hidden = tips.length < 4;
+      this.$('more-title').textContent = this.text('tips').replace('{n}', tips.length);
+      // The next step for this outcome right under its text, the lead offer after it, the form
+      // sent where this outcome's route says (quiz_page.html renders both; absent: nothing).
+      const route = this.lead ? JSON.parse(this.lead.getAttribute(P + 'routes') || '{}')[res.outcome] || {} : {};
+      let next;
+      this.nextSteps.forEach((el) => {
+        el.hidden = el.getAttribute(P + 'next-step') !== res.outcome;
+        if (!el.hidden) next = el;
+      });
+      this.$$('outcome').pop().after(...[next, this.offer].filter(Boolean));
+      if (this.lead) this.lead.action = route.action || this.leadAction;
+      Object.entries(route.fields || {}).forEach(([name, value]) => {
+        let field = this.lead.elements.namedItem(name);
+        if (!field) {
+          field = this.lead.appendChild(document.createElement('input'));
+          field.type = 'hidden';
+          field.name = name;
+        }
+        field.value = value;
+      });
       this.writeHash(answers.join('-'));
       const link = this.$('link');
       if (link) link.href = location.href;
+      // Sharing shares the outcome's own page (or the quiz's), never the answers in the `#` link.
+      const pages = JSON.parse(this.root.getAttribute(P + 'outcome-pages') || '{}');
+      const target = new URL(pages[res.outcome] || this.root.getAttribute(P + 'page'), location.href);
+      target.hash = '';
+      const url = target.href;
+      const text = this.text('share').replace('{outcome}', title);
+      const enc = encodeURIComponent;
+      this.shared = { title: document.title, text, url };
+      this.$$('share-to').forEach((a) => {
+        a.href = a.getAttribute(P + 'share-to').replace('{url}', enc(url)).replace('{text}', enc(text));
+      });
       this.errors.hidden = true;
       this.result.hidden = false;
+      this.root.classList.add('kf-done');
       if (byUser || document.activeElement === document.body) {
-        // Show the result from its top (focus alone scrolls only as far as the heading).
+        // Show the result from its top (focus alone scrolls only as far as the heading). Opened
+        // from a result link, the heading takes focus without the keyboard's frame (kf-quiet).
+        const heading = this.$('result-heading');
         this.reveal(this.result, true);
-        this.$('result-heading').focus({ preventScroll: true });
+        heading.classList.toggle('kf-quiet', !byUser);
+        heading.focus({ preventScroll: true });
       }
       if (!byUser) return;
       this.announce(label + ': ' + title + (total ? '. ' + total.textContent : ''));
-      const lang = (this.root.closest('[lang]') || document.documentElement).getAttribute('lang') || '';
-      this.root.dispatchEvent(
-        new CustomEvent(EVENT, { bubbles: true, detail: { quiz: this.id, outcome: res.outcome, lang } })
-      );
+      this.fire('result', { quiz: this.id, outcome: res.outcome, lang: this.lang });
+      this.emit('complete', res.outcome);
     }
 
     restart() {
       this.form.reset();
+      this.sent = [];
+      this.root.classList.remove('kf-done');
       this.fieldsets.forEach((fs) => fs.classList.remove('kf-missing'));
       this.result.hidden = true;
       this.errors.hidden = true;

@@ -10,7 +10,8 @@
  * to bring into view (top, bottom: px from its top) by postMessage to this page's origin, passed
  * to it as ?host=. Only messages from our own iframes AND from the site's origin (that of this
  * script) are believed. A result is re-dispatched on the placeholder as the bubbling DOM event
- * `kundenfit:result` (detail: quiz, outcome, lang).
+ * `kundenfit:result` (detail: quiz, outcome, lang), and so are `kundenfit:start` (quiz, lang),
+ * `kundenfit:complete` and `kundenfit:lead` (quiz, outcome, lang).
  * Running the loader twice (two snippets on one page) is harmless: each placeholder is taken once.
  */
 (function () {
@@ -48,6 +49,13 @@
     });
   }
 
+  // `kundenfit:<name>` on the placeholder, with only the fields documented (no other data).
+  function fire(box, name, r) {
+    var detail = { quiz: String(r.quiz), lang: String(r.lang) };
+    if (r.outcome != null) detail.outcome = String(r.outcome);
+    box.dispatchEvent(new CustomEvent('kundenfit:' + name, { bubbles: true, detail: detail }));
+  }
+
   window.addEventListener('message', function (event) {
     var data = event.data;
     if (event.origin !== site || !data || data.kundenfit !== 1) return;
@@ -61,14 +69,9 @@
       var a = top + Number(data.top);
       if (a >= top && (a < 0 || top + Number(data.bottom) > innerHeight)) scrollBy(0, a - 8);
       var r = data.result;
-      if (r && typeof r === 'object') {
-        pair[1].dispatchEvent(
-          new CustomEvent('kundenfit:result', {
-            bubbles: true,
-            detail: { quiz: String(r.quiz), outcome: String(r.outcome), lang: String(r.lang) },
-          })
-        );
-      }
+      if (r && typeof r === 'object') fire(pair[1], 'result', r);
+      r = data.detail;
+      if (/^(start|complete|lead)$/.test(data.event) && r && typeof r === 'object') fire(pair[1], data.event, r);
     });
   });
 
