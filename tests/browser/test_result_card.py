@@ -580,3 +580,45 @@ def test_each_statistics_tool_gets_exactly_its_documented_request(page, stats_si
                     "data": {"quiz": "kundenfit", "outcome": outcome, "lang": "de"},
                 },
             }
+
+
+# -- the same on the site as a coach configures it (real markup, not the fixture's) ------------
+
+CONFIGURED = [
+    'KUNDENFIT_NEXT_STEP={"label": {"de": "Kostenloses Erstgespräch buchen", "en": "Book a free first call"},'
+    ' "url": "https://termine.example-coach.de/"}',
+    'KUNDENFIT_LEAD_FORM={"preset": "brevo", "action": "https://abc.sibforms.com/serve/XYZ",'
+    ' "fields": {"outcome": "ERGEBNIS", "quiz": "QUIZ", "lang": "SPRACHE"}}',
+]
+
+
+@pytest.fixture(scope="module")
+def configured_site(tmp_path_factory) -> str:
+    """The real site built with a next step and a Brevo lead form, served on its own port."""
+    port = free_port()
+    out = tmp_path_factory.mktemp("configured") / "output"
+    result = build_site(out, f"http://127.0.0.1:{port}", CONFIGURED)
+    assert result.returncode == 0, result.stderr
+    server = StaticServer(out, port)
+    yield f"http://127.0.0.1:{port}/"
+    server.stop()
+
+
+@pytest.mark.parametrize("answers", [MIDDLE, BAD], ids=["middle", "bad"])
+def test_configured_site_shows_next_step_and_lead_form_on_the_first_screen(browser, configured_site, answers):
+    context = browser.new_context(viewport=PHONE)
+    try:
+        page = context.new_page()
+        take_quiz(page, f"{configured_site}quiz/kundenfit/", answers)
+        heading = box(page.locator("[data-kf-result-heading]"))
+        steps = page.locator("[data-kf-next-step]:visible")
+        assert steps.count() == 1 and steps.get_attribute("data-kf-next-step") == score(QUIZ, answers).outcome
+        email = box(page.locator("form[data-kf-lead] input[type=email]"))
+        screen = heading["top"] + PHONE["height"]
+        print(
+            f"heading at {heading['top']:.0f} px, next step ends at {box(steps)['bottom']:.0f} px, "
+            f"e-mail field ends at {email['bottom']:.0f} px, first screen ends at {screen:.0f} px"
+        )
+        assert box(steps)["bottom"] <= screen and email["bottom"] <= screen
+    finally:
+        context.close()
