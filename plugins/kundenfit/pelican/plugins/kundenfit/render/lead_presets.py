@@ -112,7 +112,10 @@ PRESETS: dict[str, Preset] = {
     # MailerLite: `fields[email]`, `fields[name]`, own fields `fields[<key>]`, plus `ml-submit=1`
     # and `anticsrf=true` from its embedded form; the form address answers with JSON (the
     # visitor sees MailerLite's answer). No MailerLite page documenting the embedded form's
-    # field names was found (developers.mailerlite.com documents the API only); names from #24.
+    # field names was found (developers.mailerlite.com documents the API only). The names match
+    # MailerLite's generated embed code as published in a theme (posted to
+    # https://assets.mailerlite.com/jsonp/<account>/forms/<form>/subscribe):
+    # https://github.com/jwrobbs/WPMB-Custom-Theme/blob/main/template-parts/mailerlite-form.php
     "mailerlite": Preset(
         title="MailerLite",
         company="MailerLite Limited, Dublin, Irland",
@@ -121,7 +124,7 @@ PRESETS: dict[str, Preset] = {
         first_name="fields[name]",
         custom="fields[{id}]",
         fixed={"ml-submit": "1", "anticsrf": "true"},
-        source="not found: developers.mailerlite.com documents the API, not the form; names from #24",
+        source="generated embed code, e.g. github.com/jwrobbs/WPMB-Custom-Theme template-parts/mailerlite-form.php",
     ),
     # Mailchimp: `EMAIL`, `FNAME`, merge tags by their tag (e.g. MMERGE5 or QUIZ), `tags` as
     # comma-separated numeric tag ids, honeypot `b_<u>_<id>`. No Mailchimp documentation page
