@@ -124,7 +124,7 @@ PRESETS: dict[str, Preset] = {
         first_name="fields[name]",
         custom="fields[{id}]",
         fixed={"ml-submit": "1", "anticsrf": "true"},
-        source="generated embed code, e.g. github.com/jwrobbs/WPMB-Custom-Theme (mailerlite-form.php)",
+        source="not found as documentation; generated embed code, e.g. github.com/jwrobbs/WPMB-Custom-Theme",
     ),
     # Mailchimp: `EMAIL`, `FNAME`, merge tags by their tag (e.g. MMERGE5 or QUIZ), `tags` as
     # comma-separated numeric tag ids, honeypot `b_<u>_<id>`. No Mailchimp documentation page
