@@ -477,9 +477,10 @@ def test_without_a_share_sheet_only_the_links_show(page, site_url):
     page.add_init_script("delete Navigator.prototype.share;")
     take_quiz(page, f"{site_url}quiz/kundenfit/", MIDDLE)
     assert page.locator("[data-kf-native]").is_hidden()
-    # Without outcome pages (before the build-time half) the quiz page itself is shared.
+    # The real site: the reached outcome's own page is shared, never the personal # link.
     href = page.locator("[data-kf-share-to]").nth(1).get_attribute("href")
-    assert unquote(href).endswith(f"url={site_url}quiz/kundenfit/")
+    outcome = score(QUIZ, MIDDLE).outcome
+    assert unquote(href).endswith(f"url={site_url}quiz/kundenfit/ergebnis/{outcome}/")
 
 
 def test_a_shared_result_link_shows_no_focus_frame(browser, site_url):
