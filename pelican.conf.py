@@ -9,6 +9,8 @@ placeholder is left.
 
 import os
 
+from jinja2 import FileSystemBytecodeCache
+
 # --- Site and owner (Impressum and Datenschutz are made from these; replace the placeholders) --
 SITENAME = "Kundenfit"
 SITESUBTITLE = "Finde die Kundschaft, die zu dir passt"
@@ -200,11 +202,15 @@ PLUGINS = ["pelican.plugins.i18n_subsites", "pelican.plugins.site_helpers", "pel
 # Autoescape everywhere: every field is text; only article and page bodies (HTML from Markdown)
 # are marked safe, by the theme's `html_body` filter. TextTranslations treats translations as text
 # too and must come before jinja2.ext.i18n (see plugins/site_helpers/.../text_i18n.py).
+# Pelican makes one template environment per page kind and language; the bytecode cache lets
+# them share each compiled template (Jinja compares the template's text, so edits are seen).
+os.makedirs(os.path.join("cache", "jinja"), exist_ok=True)
 JINJA_ENVIRONMENT = {
     "extensions": ["pelican.plugins.site_helpers.text_i18n.TextTranslations", "jinja2.ext.i18n"],
     "autoescape": True,
     "trim_blocks": True,
     "lstrip_blocks": True,
+    "bytecode_cache": FileSystemBytecodeCache(os.path.join("cache", "jinja")),
 }
 
 DELETE_OUTPUT_DIRECTORY = False
