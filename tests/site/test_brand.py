@@ -187,3 +187,30 @@ def test_the_site_icon_is_in_the_brands_colour(branded, name):
     assert icon is not None and icon.is_file()
     svg = icon.read_text(encoding="utf-8")
     assert f'fill="{PRIMARY}"' in svg and brand.DEFAULT_PRIMARY not in svg
+
+
+def test_the_share_image_has_the_brands_colours_and_font(branded):
+    """The preview a shared outcome page gets: the brand's primary as background, its accent
+    bar and its font (the same texts drawn with the shipped font give other bytes)."""
+    from pelican.plugins.kundenfit.outputs.share_image import share_image
+    from pelican.plugins.kundenfit.rules import load_rulebook
+    from PIL import Image
+
+    quiz = load_rulebook(Path(__file__).resolve().parents[2] / "content" / "rules").quizzes["kundenfit"]
+    outcome = quiz.outcomes[0]
+    image_path = branded / "quiz" / quiz.id / "ergebnis" / outcome.id / "teilen.png"
+    with Image.open(image_path) as image:
+        pixels = image.convert("RGB")
+        colours = {colour for _count, colour in pixels.getcolors(1_000_000)}
+        background = pixels.getpixel((600, 20))
+
+    def rgb(hex_colour: str) -> tuple[int, int, int]:
+        return tuple(int(hex_colour[i : i + 2], 16) for i in (1, 3, 5))
+
+    assert background == rgb(PRIMARY)
+    assert rgb(ACCENT) in colours
+    assert rgb(brand.DEFAULT_PRIMARY) not in colours and rgb(brand.DEFAULT_ACCENT) not in colours
+    texts = {"site": "Kundenfit", "quiz_title": quiz.title, "outcome_title": outcome.title}
+    texts |= {"invite": "Und wie ist es bei dir?", "primary": PRIMARY, "accent": ACCENT}
+    assert image_path.read_bytes() == share_image(**texts, font=str(FONT))
+    assert image_path.read_bytes() != share_image(**texts)

@@ -325,6 +325,9 @@ class KundenfitGenerator(Generator):
                     quiz_title=quiz.title,
                     outcome_title=outcome.title,
                     invite=invite,
+                    primary=self.brand.primary,
+                    accent=self.brand.accent,
+                    font=str(self.brand.font) if self.brand.font else None,
                 )
                 context = views.outcome_page_context(
                     self.rulebook,
