@@ -31,15 +31,19 @@ MARGIN = 80
 COMPRESS_LEVEL = 6
 
 
-@functools.lru_cache(maxsize=32)
-def _font(
-    size: int, bold: bool = False, brand_font: str | None = None
-) -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
+def _font(size: int, bold: bool = False, brand_font: str | None = None):
+    """The brand's font, read anew for each image (the coach may replace the file while
+    `make serve` runs), else the shipped one."""
     if brand_font:
         try:
             return ImageFont.truetype(brand_font, size)
         except OSError:
             pass  # a format this FreeType does not read (WOFF2 without Brotli): the fallback
+    return _shipped_font(size, bold)
+
+
+@functools.lru_cache(maxsize=16)
+def _shipped_font(size: int, bold: bool) -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
     name = "DejaVuSans-Bold.ttf" if bold else "DejaVuSans.ttf"
     for folder in FONT_DIRS:
         if (folder / name).is_file():
