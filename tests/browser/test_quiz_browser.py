@@ -415,8 +415,11 @@ def test_one_question_at_a_time_with_progress_back_and_the_key_after_the_result(
         page.wait_for_function("document.activeElement.closest('#kf-kundenfit-q2') !== null")
         assert root.locator("[data-kf-step]").inner_text() == f"Frage 2 von {count}"
         assert root.locator("#kf-kundenfit-q1").is_hidden()
+        assert root.locator(".kf-promise").is_hidden() and root.locator(".kf-intro").is_hidden(), (
+            "the promise and the intro belong to the first screen"
+        )
         root.get_by_role("button", name="Zurück").click()
-        assert root.locator("#kf-kundenfit-q1").is_visible()
+        assert root.locator("#kf-kundenfit-q1").is_visible() and root.locator(".kf-promise").is_visible()
         assert page.is_checked("#kf-kundenfit-q1-a2"), "answers stay when going back"
         assert page.evaluate("document.activeElement.tagName") == "LEGEND"
 
