@@ -108,11 +108,14 @@ def test_english_quiz_result_from_its_link_prints_outcome_and_advice(page, site_
     assert [a for a in advice if a not in text] == []
 
 
-def test_blank_quiz_prints_every_question_and_the_folded_key(page, site_url):
-    """On screen one question at a time and the key folded; on paper the whole self-test."""
+def test_blank_quiz_prints_every_question_the_key_and_the_credits(page, site_url):
+    """On screen one question at a time, key and credits waiting for the result; on paper the
+    whole self-test."""
     quiz = BOOK.quizzes["kundenfit"]
     page.goto(f"{site_url}quiz/{quiz.id}/")
     assert page.locator("[data-kf-key]").is_hidden() and page.locator("fieldset:visible").count() == 1
     text = text_of(printed(page))
     assert all(words(rule.question) in text for rule in quiz.rules)
     assert words("Punkte je Antwort") in text, "the scoring key prints open"
+    assert page.locator(".kf-credits").is_hidden()
+    assert words("Beruht auf unseren Artikeln:") in text, "the credits print though off the question screens"

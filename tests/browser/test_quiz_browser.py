@@ -1,4 +1,4 @@
-"""The quizzes of the real site in Chromium: scoring, result links, keyboard, no-JS, errors.
+"""The quizzes of the real site in Chromium: scoring, result links, keyboard, no-JS, a missing answer.
 
 The expected outcome of every answer set comes from the Python scorer, so these tests also
 check that the page shows what kundenfit.quiz.scoring computes.
@@ -15,7 +15,7 @@ import pytest
 from pelican.plugins.kundenfit.quiz.scoring import score
 from pelican.plugins.kundenfit.rules import load_rulebook
 
-from tests.support.quiz import answer_steps, skip_to_last
+from tests.support.quiz import answer_steps
 
 pytestmark = pytest.mark.browser
 
@@ -263,26 +263,51 @@ def test_without_javascript_the_self_test_and_key_are_readable(browser, site_url
         context.close()
 
 
-def test_unanswered_submit_lists_the_missing_questions(page, site_url):
+def asked_at(page, quiz_id: str, number: int) -> None:
+    """The request for an answer stands in question `number`, tied to it, and has focus there."""
+    need = page.locator(f"[data-kf-quiz={quiz_id}] [data-kf-need]")
+    need.wait_for(state="visible")
+    fieldset = page.locator(f"#kf-{quiz_id}-q{number}")
+    assert fieldset.is_visible()
+    assert need.evaluate("(el) => el.closest('fieldset').id") == f"kf-{quiz_id}-q{number}"
+    assert need.get_attribute("role") == "alert"
+    assert fieldset.get_attribute("aria-describedby") == need.get_attribute("id")
+    assert page.evaluate("document.activeElement.name") == f"kf-{quiz_id}-q{number}"
+
+
+def test_weiter_without_an_answer_asks_for_one_at_the_question(page, site_url):
     quiz = BOOK.quizzes["kundenfit"]
     page.goto(quiz_url(site_url, "kundenfit"))
-    page.check("#kf-kundenfit-q1-a0")
-    page.locator("#kf-kundenfit-q2").wait_for(state="visible")  # moved on by itself
-    skip_to_last(page, "kundenfit", len(quiz.rules))
-    page.get_by_role("button", name="Auswerten").click()
-    errors = page.locator("[data-kf-errors]")
-    errors.wait_for(state="visible")
-    assert page.evaluate("document.activeElement.hasAttribute('data-kf-errors')")
-    assert "Bitte beantworte noch" in errors.inner_text()
-    links = errors.locator("a")
-    assert links.count() == len(quiz.rules) - 1
-    assert quiz.rules[1].question in links.first.inner_text()
-    assert page.locator("[data-kf-result]").is_hidden()
+    root = page.locator('[data-kf-quiz="kundenfit"]')
+    assert root.locator("[data-kf-need]").is_hidden()
+    root.get_by_role("button", name="Weiter").click()
+    asked_at(page, "kundenfit", 1)
+    assert root.locator("[data-kf-need]").inner_text() == "Bitte wähle eine Antwort."
+    assert root.locator("[data-kf-step]").inner_text() == f"Frage 1 von {len(quiz.rules)}", "not moved on"
+    assert root.locator("#kf-kundenfit-q2").is_hidden() and root.locator("[data-kf-result]").is_hidden()
 
-    url_before = page.url
-    links.nth(1).click()  # question 3
-    assert page.evaluate("document.activeElement.name") == "kf-kundenfit-q3"
-    assert page.url == url_before, "the error link must not replace the answers in the hash"
+    page.keyboard.press("Space")  # the focused first answer; the request goes
+    assert root.locator("[data-kf-need]").is_hidden()
+    assert root.locator("#kf-kundenfit-q1").get_attribute("aria-describedby") is None
+    root.get_by_role("button", name="Weiter").click()
+    root.locator("#kf-kundenfit-q2").wait_for(state="visible")
+    page.keyboard.press("Tab")  # from the question's legend to its first answer
+    page.keyboard.press("Enter")  # Enter on the unanswered question 2 asks as Weiter does
+    asked_at(page, "kundenfit", 2)
+    assert root.locator("#kf-kundenfit-q3").is_hidden()
+
+
+def test_auswerten_without_an_answer_asks_at_the_first_open_question(page, site_url):
+    quiz = BOOK.quizzes["kundenfit"]
+    count = len(quiz.rules)
+    page.goto(quiz_url(site_url, "kundenfit"))
+    root = page.locator('[data-kf-quiz="kundenfit"]')
+    answer(page, quiz, [0] * (count - 1))
+    root.locator(f"#kf-kundenfit-q{count}").wait_for(state="visible")
+    root.get_by_role("button", name="Auswerten").click()
+    asked_at(page, "kundenfit", count)
+    assert root.locator("[data-kf-result]").is_hidden()
+    assert root.locator("[data-kf-errors]").count() == 0, "no list of errors at the end"
 
 
 def test_each_quiz_keeps_its_own_key_in_the_hash(page, site_url):
@@ -344,7 +369,7 @@ def test_copy_button_puts_the_result_link_on_the_clipboard(browser, site_url):
         context.close()
 
 
-def test_error_summary_and_result_have_no_axe_violations(page, site_url):
+def test_missing_answer_and_result_have_no_axe_violations(page, site_url):
     from axe_playwright_python.sync_playwright import Axe
 
     axe = Axe()
@@ -352,9 +377,8 @@ def test_error_summary_and_result_have_no_axe_violations(page, site_url):
     page.goto(quiz_url(site_url, "kundenfit"))
     violations = axe.run(page).response["violations"]  # a question alone, with its progress
     assert violations == [], [v["id"] for v in violations]
-    skip_to_last(page, "kundenfit", len(quiz.rules))
-    page.get_by_role("button", name="Auswerten").click()
-    page.locator("[data-kf-errors]").wait_for(state="visible")
+    page.get_by_role("button", name="Weiter").click()
+    page.locator("[data-kf-need]").wait_for(state="visible")
     violations = axe.run(page).response["violations"]
     assert violations == [], [v["id"] for v in violations]
     worst = [min(range(len(r.answers)), key=lambda i, r=r: r.answers[i].points) for r in quiz.rules]
@@ -366,7 +390,7 @@ def test_error_summary_and_result_have_no_axe_violations(page, site_url):
     assert violations == [], [(v["id"], [n["target"] for n in v["nodes"]]) for v in violations]
 
 
-def test_one_question_at_a_time_with_progress_back_and_the_key_folded(browser, site_url):
+def test_one_question_at_a_time_with_progress_back_and_the_key_after_the_result(browser, site_url):
     quiz = BOOK.quizzes["kundenfit"]
     count = len(quiz.rules)
     context = browser.new_context(viewport={"width": 375, "height": 812})
@@ -374,35 +398,30 @@ def test_one_question_at_a_time_with_progress_back_and_the_key_folded(browser, s
         page = context.new_page()
         page.goto(quiz_url(site_url, "kundenfit"))
         root = page.locator('[data-kf-quiz="kundenfit"]')
-        # A phone shows the first question, its progress and the folded key within two screens.
+        # A phone shows the promise, the first question and its progress within two screens.
         height = page.evaluate("document.documentElement.scrollHeight")
         assert height <= 2 * 812, f"{height} px before the first answer"
         assert root.locator("fieldset:visible").count() == 1
         assert root.locator("[data-kf-step]").inner_text() == f"Frage 1 von {count}"
         assert root.locator("[data-kf-step]").get_attribute("aria-live") == "polite"
         assert root.locator("[data-kf-back]").is_hidden() and root.locator("[data-kf-submit]").is_hidden()
+        assert root.locator(".kf-promise").is_visible()
+        # The key and the credits are not on the question screens; they follow the result.
         toggle = root.get_by_role("button", name="Auswertung selbst ausrechnen")
-        assert toggle.get_attribute("aria-expanded") == "false"
-        assert root.locator("[data-kf-key]").is_hidden() and root.locator(".kf-key-table").first.is_hidden()
+        assert toggle.is_hidden() and root.locator(".kf-credits").is_hidden()
 
         page.check("#kf-kundenfit-q1-a2")  # a tap moves on by itself, focus on the new legend
         root.locator("#kf-kundenfit-q2").wait_for(state="visible")
         page.wait_for_function("document.activeElement.closest('#kf-kundenfit-q2') !== null")
         assert root.locator("[data-kf-step]").inner_text() == f"Frage 2 von {count}"
         assert root.locator("#kf-kundenfit-q1").is_hidden()
+        assert root.locator(".kf-promise").is_hidden() and root.locator(".kf-intro").is_hidden(), (
+            "the promise and the intro belong to the first screen"
+        )
         root.get_by_role("button", name="Zurück").click()
-        assert root.locator("#kf-kundenfit-q1").is_visible()
+        assert root.locator("#kf-kundenfit-q1").is_visible() and root.locator(".kf-promise").is_visible()
         assert page.is_checked("#kf-kundenfit-q1-a2"), "answers stay when going back"
         assert page.evaluate("document.activeElement.tagName") == "LEGEND"
-
-        toggle.click()
-        assert toggle.get_attribute("aria-expanded") == "true"
-        assert (
-            root.locator(".kf-key-table").count() == count
-            and root.locator(".kf-key-table").first.is_visible()
-        )
-        toggle.click()
-        assert root.locator("[data-kf-key]").is_hidden()
 
         answers = [2] + [0] * (count - 1)
         answer(page, quiz, answers)
@@ -417,22 +436,74 @@ def test_one_question_at_a_time_with_progress_back_and_the_key_folded(browser, s
         assert page.url.endswith(f"#kf-kundenfit={'-'.join(map(str, answers))}"), (
             "the result link is unchanged"
         )
+
+        # Below the result: the credits, and the key folded behind its button.
+        assert root.locator(".kf-credits").is_visible()
+        assert toggle.is_visible() and toggle.get_attribute("aria-expanded") == "false"
+        assert root.locator("[data-kf-key]").is_hidden() and root.locator(".kf-key-table").first.is_hidden()
+        toggle.click()
+        assert toggle.get_attribute("aria-expanded") == "true"
+        assert (
+            root.locator(".kf-key-table").count() == count
+            and root.locator(".kf-key-table").first.is_visible()
+        )
+        toggle.click()
+        assert root.locator("[data-kf-key]").is_hidden()
     finally:
         context.close()
 
 
-def test_error_summary_heading_is_in_view_on_a_phone(browser, site_url):
+def test_the_request_for_an_answer_is_in_view_on_a_phone(browser, site_url):
     context = browser.new_context(viewport={"width": 375, "height": 812})
     try:
         page = context.new_page()
         page.goto(quiz_url(site_url, "kundenfit"))
-        skip_to_last(page, "kundenfit", len(BOOK.quizzes["kundenfit"].rules))
-        page.get_by_role("button", name="Auswerten").click()
-        page.locator("[data-kf-errors]").wait_for(state="visible")
-        top, bottom = page.locator(".kf-errors-title").evaluate(
+        page.get_by_role("button", name="Weiter").click()
+        asked_at(page, "kundenfit", 1)
+        top, bottom = page.locator("[data-kf-need]").evaluate(
             "(el) => [el.getBoundingClientRect().top, el.getBoundingClientRect().bottom]"
         )
         assert top >= 0 and bottom <= 812
-        assert page.evaluate("document.activeElement.hasAttribute('data-kf-errors')")
     finally:
         context.close()
+
+
+def test_key_and_credits_wait_below_the_result_not_on_the_question_screens(page, site_url):
+    quiz = BOOK.quizzes["kontakt"]
+    page.goto(quiz_url(site_url, quiz.id))
+    root = page.locator(f'[data-kf-quiz="{quiz.id}"]')
+    key, credits = root.locator(".kf-key"), root.locator(".kf-credits")
+    for number in range(1, len(quiz.rules) + 1):  # every question screen
+        root.locator(f"#kf-{quiz.id}-q{number}").wait_for(state="visible")
+        assert key.is_hidden() and credits.is_hidden(), f"question {number}"
+        page.check(f"#kf-{quiz.id}-q{number}-a0")  # moves on by itself, but from the last
+    root.get_by_role("button", name="Auswerten").click()
+    result = root.locator("[data-kf-result]")
+    result.wait_for(state="visible")
+    assert key.is_visible() and credits.is_visible()
+    assert "Beruht auf" in credits.inner_text()
+    below = "(el, other) => el.getBoundingClientRect().top >= other.getBoundingClientRect().bottom"
+    assert key.evaluate(below, result.element_handle()), "the key follows the result"
+    page.get_by_role("button", name="Neu starten").click()
+    assert key.is_hidden() and credits.is_hidden()
+
+
+def test_the_next_question_fades_in_but_not_under_reduced_motion(browser, site_url):
+    def durations(motion: str) -> list[float]:
+        context = browser.new_context(reduced_motion=motion)
+        try:
+            page = context.new_page()
+            page.goto(quiz_url(site_url, "kundenfit"))
+            page.check("#kf-kundenfit-q1-a0")
+            second = page.locator("#kf-kundenfit-q2")
+            second.wait_for(state="visible")
+            style = second.evaluate(
+                "(el) => [getComputedStyle(el).transitionDuration, getComputedStyle(el).animationDuration]"
+            )
+            return [max(float(part.strip().rstrip("s")) for part in value.split(",")) for value in style]
+        finally:
+            context.close()
+
+    transition, animation = durations("no-preference")
+    assert 0.15 <= transition <= 0.2 and animation == 0
+    assert durations("reduce") == [0, 0]

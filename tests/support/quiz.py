@@ -13,13 +13,3 @@ def answer_steps(scope, quiz_id: str, answers) -> None:
             radio.check()
         elif number < len(answers):  # already chosen (the visitor came back): Weiter
             scope.locator("[data-kf-next]").click()
-
-
-def skip_to_last(scope, quiz_id: str, count: int) -> None:
-    """Press Weiter until question `count`, the last (and Auswerten), shows, answering nothing."""
-    last = scope.locator(f"#kf-{quiz_id}-q{count}")
-    for _ in range(count):
-        if last.is_visible():
-            return
-        scope.locator("[data-kf-next]").click()
-    last.wait_for(state="visible")

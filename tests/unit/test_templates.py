@@ -292,6 +292,18 @@ def test_js_hooks_start_hidden():
     assert link["href"] == "/checkliste/vor-dem-auftrag/"
 
 
+def test_first_screen_promises_and_the_request_for_an_answer_waits_hidden():
+    """The rule file's promise, else the generic one with the number of questions; the request
+    for an answer is one hidden alert that kundenfit.js ties to the question left open."""
+    soup = soup_of(render_quiz(replace(SCORE_QUIZ, promise=f"In zwei Minuten weißt du es {S}.")))
+    assert text_of(soup.select_one(".kf-promise")) == f"In zwei Minuten weißt du es {S}."
+    generic = soup_of(render_quiz()).select_one(".kf-promise")
+    assert text_of(generic) == f"Nach {len(SCORE_QUIZ.rules)} Fragen weißt du, wo du stehst."
+    need = soup.select_one("form [data-kf-need]")
+    assert need.has_attr("hidden") and need["role"] == "alert" and need["id"] == "kf-kundenfit-need"
+    assert not soup.select("[data-kf-errors]") and not soup.select("[aria-describedby]")
+
+
 def test_heading_levels_follow_heading_level_and_show_title():
     soup = soup_of(render_quiz(heading_level=3))
     assert soup.select_one(".kf-title").name == "h3"

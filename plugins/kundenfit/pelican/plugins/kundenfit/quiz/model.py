@@ -16,7 +16,7 @@ from functools import cached_property
 VISIBLE_TEXT: dict[str, tuple[str, ...]] = {
     "rule": ("question", "advice", "check"),
     "answer": ("text", "advice"),
-    "quiz": ("title", "intro"),
+    "quiz": ("title", "promise", "intro"),
     "outcome": ("title", "text", "actions", "next_step"),
     "checklist": ("title", "intro", "fields"),
     "group": ("title",),
@@ -141,6 +141,7 @@ class Quiz:
     `knockouts` and `examples` are described in their classes above.
     `warnings_to_bottom` (score quizzes): from this many warning-sign answers on, the result
     is the last (worst) outcome; None: warning signs only keep the first outcome out of reach.
+    `promise`: what the visitor knows afterwards, over the first question ("" for the generic one).
     """
 
     id: str
@@ -155,6 +156,7 @@ class Quiz:
     knockouts: tuple[Knockout, ...] = ()
     examples: tuple[Example, ...] = ()
     warnings_to_bottom: int | None = None
+    promise: str = ""
 
     @property
     def has_warnings(self) -> bool:

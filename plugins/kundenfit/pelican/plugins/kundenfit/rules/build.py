@@ -153,6 +153,7 @@ class _Builder:
             kind=quiz_def.kind,
             title=quiz_def.title,
             intro=quiz_def.intro,
+            promise=quiz_def.promise,
             rules=rules,
             outcomes=tuple(o.outcome for o in quiz_def.outcomes),
             topics=tuple(topics.items()),

@@ -74,6 +74,7 @@ GERMAN_KEYS = {
     "themen": "topics",
     "titel": "title",
     "einleitung": "intro",
+    "versprechen": "promise",
     "ergebnisse": "outcomes",
     "ergebnis": "outcomes",
     "gruppen": "groups",
@@ -175,6 +176,7 @@ class QuizDef:
     examples: tuple[ExampleDef, ...] = ()
     # `warnings_to_bottom` as (count, line), for the check against the quiz's warning signs.
     warnings_to_bottom: tuple[int, int] | None = None
+    promise: str = ""
 
 
 @dataclass(frozen=True)
@@ -674,6 +676,7 @@ class _FileReader:
             )
             kind = None
         title = fields.text("title", "die Überschrift des Quiz")
+        promise = fields.text("promise", "was man nach dem Quiz weiß") or ""
         intro = fields.text("intro", "die Einleitung") or ""
         checklist = fields.ident("checklist", "die passende Checkliste")
         rules = fields.idents("rules", "die Regeln, deren Fragen das Quiz stellt")
@@ -703,6 +706,7 @@ class _FileReader:
             knockouts=knockouts,
             examples=examples,
             warnings_to_bottom=to_bottom,
+            promise=promise,
         )
 
     def _warnings_to_bottom(self, fields: _Fields, kind: str | None, owner) -> tuple[int, int] | None:

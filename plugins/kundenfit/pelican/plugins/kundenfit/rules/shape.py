@@ -213,6 +213,11 @@ QUIZ = Shape(
             choices=QUIZ_KINDS,
         ),
         Key("title", TEXT, "Überschrift des Quiz.", required=True),
+        Key(
+            "promise",
+            TEXT,
+            "Ein Satz über der ersten Frage: was man danach weiß, z. B. 'In 4 Minuten weißt du, ob …'.",
+        ),
         Key("intro", TEXT, "Einleitung über den Fragen."),
         Key("checklist", ID, "Id der passenden Checkliste."),
         Key(

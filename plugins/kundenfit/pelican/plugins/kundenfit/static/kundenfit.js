@@ -102,7 +102,7 @@
         throw new Error('kundenfit: markup and data differ');
       }
       this.submitButton = this.$('submit');
-      this.errors = this.$('errors');
+      this.need = this.$('need');
       this.result = this.$('result');
       this.status = this.$('status');
       this.last = this.fieldsets.length - 1;
@@ -129,15 +129,13 @@
       this.on(this.form, 'pointerdown', () => (this.pointer = 1));
       this.on(this.form, 'keydown', () => (this.pointer = 0));
       this.on(this.form, 'change', (e) => {
-        const fs = e.target.closest('fieldset');
         const step = this.step;
-        if (fs) fs.classList.remove('kf-missing');
+        this.asked();
         this.emit('start');
         // A shown result follows changed answers, so it and its link never disagree.
         if (!this.result.hidden) this.show(this.answers(), false);
         else if (this.pointer && step < this.last) setTimeout(() => step === this.step && this.go(step + 1), 300);
       });
-      this.on(this.errors, 'click', (e) => this.jump(e));
       this.on(this.$('back'), 'click', () => this.go(this.step - 1));
       this.on(this.$('restart'), 'click', () => this.restart());
       this.on(this.$('copy'), 'click', () => copy(location.href, () => this.announce(this.text('copied')), this.$('link')));
@@ -171,6 +169,7 @@
     /** Show question `n` alone (one step), with its progress; `focus`: by the visitor. */
     go(n, focus = true) {
       n = this.step = Math.max(0, Math.min(n, this.last));
+      this.asked();
       this.fieldsets.forEach((fs, i) => fs.classList.toggle('kf-off', i !== n));
       this.$('back').hidden = !n;
       this.$('next').hidden = n === this.last;
@@ -226,8 +225,7 @@
       this.root.querySelectorAll('.kf-off').forEach((el) => el.classList.remove('kf-off'));
       ['submit', 'next', 'back', 'progress'].forEach((name) => (this.$(name).hidden = true));
       this.result.hidden = true;
-      this.errors.hidden = true;
-      this.fieldsets.forEach((fs) => fs.classList.remove('kf-missing'));
+      this.asked();
       this.root.classList.remove('kf-js', 'kf-done');
       this.root.removeAttribute(P + 'ready');
     }
@@ -241,44 +239,27 @@
 
     submit(event) {
       event.preventDefault();
-      // Weiter, or Enter on an answer before the last question: the next question.
-      if (this.step < this.last) return this.go(this.step + 1);
       const answers = this.answers();
-      const missing = this.fieldsets.filter((fs, i) => answers[i] < 0);
-      if (missing.length) this.showErrors(missing);
-      else this.show(answers, true);
-    }
-
-    showErrors(missing) {
-      const list = this.errors.querySelector('ul');
-      list.textContent = '';
-      missing.forEach((fs) => {
-        fs.classList.add('kf-missing');
-        const link = document.createElement('a');
-        link.href = '#' + fs.id;
-        link.setAttribute(P + 'goto', this.fieldsets.indexOf(fs));
-        link.textContent = fs.querySelector('legend').textContent.replace(/\s+/g, ' ').trim();
-        list.appendChild(document.createElement('li')).appendChild(link);
-      });
-      this.result.hidden = true;
-      this.root.classList.remove('kf-done');
-      this.errors.hidden = false;
-      this.reveal(this.errors, true);
-      this.errors.focus({ preventScroll: true });
-    }
-
-    // The error links would replace the URL hash that holds the answers, so move focus
-    // to the question ourselves (as the GOV.UK error summary does) instead of navigating.
-    jump(event) {
-      const link = event.target.closest('[' + P + 'goto]');
-      if (!link) return;
-      event.preventDefault();
-      const n = Number(link.getAttribute(P + 'goto'));
+      // Weiter (or Enter) without an answer asks for one right at that question; Auswerten at
+      // the first question left open. The message is tied to its question (aria-describedby).
+      const n = this.step < this.last ? (answers[this.step] < 0 ? this.step : -1) : answers.indexOf(-1);
+      if (n < 0) return this.step < this.last ? this.go(this.step + 1) : this.show(answers, true);
       const fs = this.fieldsets[n];
-      const input = fs.querySelector('input:checked') || fs.querySelector('input');
-      this.go(n, false);
-      this.reveal(this.form, true);
-      if (input) input.focus({ preventScroll: true });
+      this.go(n);
+      fs.classList.add('kf-missing');
+      fs.setAttribute('aria-describedby', this.need.id);
+      fs.querySelector('legend').after(this.need);
+      this.need.hidden = false;
+      fs.querySelector('input').focus();
+    }
+
+    // The question is answered (or left): its request for an answer goes.
+    asked() {
+      this.need.hidden = true;
+      this.fieldsets.forEach((fs) => {
+        fs.classList.remove('kf-missing');
+        fs.removeAttribute('aria-describedby');
+      });
     }
 
     show(answers, byUser) {
@@ -404,7 +385,6 @@
       this.$$('share-to').forEach((a) => {
         a.href = a.getAttribute(P + 'share-to').replace('{url}', enc(url)).replace('{text}', enc(text));
       });
-      this.errors.hidden = true;
       this.result.hidden = false;
       this.root.classList.add('kf-done');
       if (byUser || document.activeElement === document.body) {
@@ -425,9 +405,7 @@
       this.form.reset();
       this.sent = [];
       this.root.classList.remove('kf-done');
-      this.fieldsets.forEach((fs) => fs.classList.remove('kf-missing'));
       this.result.hidden = true;
-      this.errors.hidden = true;
       this.writeHash('');
       this.go(0, false);
       this.reveal(this.form);
