@@ -4,9 +4,10 @@
 Builds the site with the second brand of tests/support/brands.py (DejaVu Serif, served by the
 site itself), serves it gzip-compressed on 127.0.0.1 (no other host is involved) and runs the
 Lighthouse pinned in tests/lighthouse/ with Debian's Chromium (CHROME_PATH) RUNS times per page.
-Prints the median of each category score (0–100; performance also its range, since the shared
-machine's load moves it) and what each page transferred, as Lighthouse measured it, next to the
-heaviest page of the whole site on a first visit (tests/support/weight.py).
+Prints the median of each category score (0–100; performance also its range and the median
+LCP and TBT in ms and CLS, since the shared machine's load moves it) and what each page
+transferred, as Lighthouse measured it, next to the heaviest page of the whole site on a first
+visit (tests/support/weight.py).
 """
 
 from __future__ import annotations
@@ -29,6 +30,12 @@ LIGHTHOUSE = ROOT / "tests" / "lighthouse" / "node_modules" / ".bin" / "lighthou
 PAGES = {"landing": "", "quiz": "quiz/kundenfit/"}
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 RUNS = int(os.environ.get("RUNS", "3"))
+# The metrics behind the performance score (ms, CLS unitless), to tell the page from the load.
+METRICS = {
+    "largest-contentful-paint": ("LCP", ".0f"),
+    "total-blocking-time": ("TBT", ".0f"),
+    "cumulative-layout-shift": ("CLS", ".3f"),
+}
 
 
 def lighthouse(url: str, report: Path) -> dict:
@@ -67,19 +74,24 @@ def main() -> None:
         try:
             for name, path in PAGES.items():
                 scores = {category: [] for category in CATEGORIES}
-                transfers, fonts = [], []
+                transfers, fonts, metrics = [], [], {m: [] for m in METRICS}
                 for run in range(RUNS):
                     report = lighthouse(f"{siteurl}/{path}", Path(tmp) / f"{name}-{run}.json")
                     for category in CATEGORIES:
                         scores[category].append(round(report["categories"][category]["score"] * 100))
                     transfers.append(report["audits"]["total-byte-weight"]["numericValue"])
+                    for metric in METRICS:
+                        metrics[metric].append(report["audits"][metric]["numericValue"])
                     items = report["audits"]["network-requests"]["details"]["items"]
                     fonts += [i["transferSize"] for i in items if i.get("resourceType") == "Font"]
                 figures = ", ".join(f"{c} {statistics.median(scores[c]):.0f}" for c in CATEGORIES)
                 spread = f"{min(scores['performance'])}–{max(scores['performance'])}"
+                timing = ", ".join(
+                    f"{label} {statistics.median(metrics[m]):{unit}}" for m, (label, unit) in METRICS.items()
+                )
                 print(
                     f"Lighthouse {report['lighthouseVersion']} mobile, /{path} (median of {RUNS}): {figures} "
-                    f"(performance {spread}); transferred {max(transfers) / 1024:.1f} KiB gzip, "
+                    f"(performance {spread}: {timing}); transferred {max(transfers) / 1024:.1f} KiB gzip, "
                     f"font {max(fonts, default=0) / 1024:.1f} KiB of it"
                 )
         finally:

@@ -79,8 +79,8 @@ SETTINGS = "pelican.conf.py: KUNDENFIT_BRAND"
         ({"font": "pelican.conf.py"}, f"{SETTINGS}[\"font\"] = 'pelican.conf.py' hat nicht die Art TTF"),
         ({"booking_url": "termin"}, f"{SETTINGS}[\"booking_url\"] = 'termin' ist keine volle Adresse"),
         ({"name": 3}, f'{SETTINGS}["name"] = 3 ist kein Text'),
-        ({"role": {"de": "Coaching"}}, f"{SETTINGS}[\"role\"] = {{'de': 'Coaching'}} ist kein Text"),
-        ({"role": {"de": "C", "fr": "C"}}, f"{SETTINGS}[\"role\"] = {{'de': 'C', 'fr': 'C'}} ist kein"),
+        ({"role": {"de": "Coaching"}}, f"{SETTINGS}[\"role\"] = {{'de': 'Coaching'}} hat nicht genau"),
+        ({"role": {"de": "C", "fr": "C"}}, f"{SETTINGS}[\"role\"] = {{'de': 'C', 'fr': 'C'}} hat nicht"),
         ({"role": ["Coaching"]}, f"{SETTINGS}[\"role\"] = ['Coaching'] ist kein Text"),
         ({"booking_url": 3}, f'{SETTINGS}["booking_url"] = 3 ist kein Text'),
     ],
@@ -93,8 +93,8 @@ def test_each_mistake_is_one_line_naming_the_field(block, line):
 def test_a_text_per_language_says_how_to_write_it():
     found = brand.problems({"KUNDENFIT_BRAND": {"role": {"de": "Coaching"}}}, ["de", "en"])
     assert found == [
-        f"{SETTINGS}[\"role\"] = {{'de': 'Coaching'}} ist kein Text – schreib ihn in "
-        'Anführungszeichen, oder einen je Sprache: {"de": "…", "en": "…"}.'
+        f"{SETTINGS}[\"role\"] = {{'de': 'Coaching'}} hat nicht genau einen Text je Sprache der "
+        'Website – schreib {"de": "…", "en": "…"}.'
     ]
 
 

@@ -332,19 +332,17 @@ def problems(settings: dict, languages: list[str] | None = None) -> list[str]:
             close = difflib.get_close_matches(str(key), list(FIELDS), n=1)
             hint = f'meintest du "{close[0]}"?' if close else f"erlaubt sind {', '.join(FIELDS)}."
             found.append(f'{SETTINGS_FILE}: {SETTING}["{key}"] gibt es nicht – {hint}')
+    languages = languages or [settings.get("DEFAULT_LANG") or "de"]
+    per_language = "{" + ", ".join(f'"{lang}": "…"' for lang in languages) + "}"
     for key in TEXTS:
         value = block.get(key)
-        if value is not None and not _is_text(value, languages or [settings.get("DEFAULT_LANG") or "de"]):
-            found.append(
-                _line(
-                    key,
-                    value,
-                    "ist kein Text – schreib ihn in Anführungszeichen, oder einen je Sprache: "
-                    + "{"
-                    + ", ".join(f'"{lang}": "…"' for lang in languages or ["de", "en"])
-                    + "}.",
-                )
-            )
+        if value is None or _is_text(value, languages):
+            continue
+        if isinstance(value, dict):
+            why = f"hat nicht genau einen Text je Sprache der Website – schreib {per_language}."
+        else:
+            why = f"ist kein Text – schreib ihn in Anführungszeichen oder einen je Sprache: {per_language}."
+        found.append(_line(key, value, why))
     url = block.get("booking_url")
     if url is not None and not isinstance(url, str):
         found.append(_line("booking_url", url, "ist kein Text – schreib ihn in Anführungszeichen."))
