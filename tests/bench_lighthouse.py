@@ -32,9 +32,9 @@ CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 RUNS = int(os.environ.get("RUNS", "3"))
 # The metrics behind the performance score (ms, CLS unitless), to tell the page from the load.
 METRICS = {
-    "largest-contentful-paint": ("LCP", ".0f"),
-    "total-blocking-time": ("TBT", ".0f"),
-    "cumulative-layout-shift": ("CLS", ".3f"),
+    "largest-contentful-paint": "LCP {:.0f} ms",
+    "total-blocking-time": "TBT {:.0f} ms",
+    "cumulative-layout-shift": "CLS {:.3f}",
 }
 
 
