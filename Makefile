@@ -15,7 +15,8 @@ PORT ?= 8000
 # Plain log lines on stderr: one line per problem, never wrapped into columns.
 PELICAN_LOG := --log-handler plain
 
-.PHONY: html publish serve clean test lint bench messages venv install install-test sample-site lock bench-scale
+.PHONY: html publish serve clean test lint bench messages venv install install-test sample-site lock bench-scale \
+	screens lighthouse
 
 venv: $(VENV)/.bootstrapped
 install: $(VENV)/.installed
@@ -146,3 +147,19 @@ bench: $(VENV)/.installed-test
 
 bench-scale: $(VENV)/.installed-test
 	$(BIN)/python -m tests.bench_scale $(SCALE)
+
+# Screenshots of landing, quiz, result, checklist, PDF and an embed with the shipped and a second
+# brand, at 375 and 1280 px, into docs/screens/ (tests/screens.py; needs Chromium).
+screens: $(VENV)/.installed-test
+	$(BIN)/python -m tests.screens
+
+# Lighthouse (mobile) on the landing and a quiz page with the second brand's font, served with
+# gzip on 127.0.0.1: the four scores and the heaviest page's transfer (tests/bench_lighthouse.py).
+# Lighthouse comes from the npm registry, pinned by tests/lighthouse/package-lock.json.
+CHROME_PATH ?= /usr/bin/chromium
+lighthouse: $(VENV)/.installed-test tests/lighthouse/node_modules/.bin/lighthouse
+	CHROME_PATH=$(CHROME_PATH) $(BIN)/python -m tests.bench_lighthouse
+
+tests/lighthouse/node_modules/.bin/lighthouse: tests/lighthouse/package-lock.json
+	cd tests/lighthouse && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	touch $@

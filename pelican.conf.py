@@ -89,7 +89,8 @@ KUNDENFIT_BRAND = {
     # "accent_dark": "#c66847",  # dunkler Modus; leer: wird aus "accent" berechnet
     # "font": "fonts/MeineSchrift.woff2",  # TTF, OTF, WOFF oder WOFF2
     # "name": "Vor- und Nachname",  # auf dem PDF; leer: SITE_OWNER["name"]
-    # "role": "Coaching für Selbstständige",  # eine Zeile unter dem Namen
+    # "role": "Coaching für Selbstständige",  # eine Zeile unter dem Namen; name und role auch je
+    #     Sprache: {"de": "Coaching für Selbstständige", "en": "Coaching for the self-employed"}
     # "photo": "images/ich.jpg",  # Foto (JPG, PNG oder WebP)
     # "booking_url": "https://deine-domain.de/termin",  # nächster Schritt und QR-Code im PDF
 }

@@ -1,13 +1,12 @@
 """A second brand (another logo, colours and font) reaches every surface: the theme's pages, the
 quiz page, the embed page and the checklist PDF, and nothing of the shipped brand is left.
 
-Builds the site once with KUNDENFIT_BRAND set to a purple/orange brand with DejaVu Serif (a
-font file the coach drops in; Debian's fonts-dejavu-core ships it, as the PDFs already need).
+Builds the site once with the second brand of tests/support/brands.py (the one the screenshots
+of `make screens` show): purple/orange with DejaVu Serif, a role in each language.
 """
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 
@@ -16,19 +15,14 @@ from bs4 import BeautifulSoup
 from pelican.plugins.kundenfit import brand
 from pelican.plugins.kundenfit.outputs import pdf
 
+from tests.support.brands import ACCENT, FONT, LOGO, PRIMARY, second_brand_overrides
 from tests.support.build import build_site
 from tests.support.checks import resolve
 from tests.support.weight import heaviest_page
 
 pypdf = pytest.importorskip("pypdf")
 
-FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf")
-PRIMARY, ACCENT = "#6a1b9a", "#c2410c"
 SITEURL = "http://127.0.0.1:8799"
-LOGO = (
-    '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 120 32"><title>Zweite Marke</title>'
-    f'<rect width="120" height="32" rx="4" fill="{PRIMARY}"/></svg>'
-)
 
 
 @pytest.fixture(scope="module")
@@ -36,19 +30,8 @@ def branded(tmp_path_factory) -> Path:
     if not FONT.is_file():
         pytest.skip(f"{FONT} is missing (apt-get install fonts-dejavu-core)")
     folder = tmp_path_factory.mktemp("brand")
-    logo = folder / "zweite-marke.svg"
-    logo.write_text(LOGO, encoding="utf-8")
-    block = {
-        "primary": PRIMARY,
-        "accent": ACCENT,
-        "logo": str(logo),  # absolute paths are fine too (relative ones start in content/)
-        "font": str(FONT),
-        "name": "Erika Beispiel",
-        "role": "Coaching für Selbstständige",
-        "booking_url": "https://termine.zweite-marke.de/erstgespraech",
-    }
     output = folder / "output"
-    overrides = [f"KUNDENFIT_BRAND={json.dumps(block)}", "KUNDENFIT_PDF_REQUIRED=true"]
+    overrides = [*second_brand_overrides(folder), "KUNDENFIT_PDF_REQUIRED=true"]
     result = build_site(output, SITEURL, overrides)
     assert result.returncode == 0, result.stderr
     return output
@@ -151,6 +134,16 @@ def test_the_checklist_pdf_has_the_brand_the_coach_and_the_next_step(branded):
     ]
     links = [a.get_object()["/A"].get("/URI") for a in reader.pages[0].get("/Annots") or []]
     assert "https://termine.zweite-marke.de/erstgespraech" in links
+
+
+def test_the_english_pdf_names_the_role_in_english(branded):
+    ok, reason = pdf.pdf_support()
+    if not ok:
+        pytest.skip(reason)
+    reader = pypdf.PdfReader(branded / "en/checkliste/kundenpflege-krise/kundenfit-kundenpflege-krise-en.pdf")
+    text = "".join(reader.pages[0].extract_text().split())
+    assert "Coachingfortheself-employed" in text
+    assert "Selbstständige" not in text
 
 
 def _figures(node) -> list[str]:

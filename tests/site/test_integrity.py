@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
-from tests.support.checks import broken_links, html_files, page_url, third_party_loads, validate_html
+from tests.support.checks import (
+    broken_links,
+    html_files,
+    missing_page_kinds,
+    page_url,
+    third_party_loads,
+    validate_html,
+)
 
 
 def test_every_page_passes_the_nu_validator(site_dir):
-    errors = validate_html(html_files(site_dir))
+    files = html_files(site_dir)
+    assert missing_page_kinds(site_dir, files) == []
+    errors = validate_html(files)
     assert errors == [], "\n".join(errors[:30])
 
 

@@ -41,8 +41,37 @@ LOADING_LINK_RELS = {
 CSS_URL = re.compile(r"url\(\s*['\"]?([^'\")]+)")
 
 
+# One page of each kind the site builds, in the main language; every one exists under en/ too.
+# The whole-site checks (validator, axe in both colour schemes) go through html_files and assert
+# these are among them, so a page kind the build stopped writing cannot pass unchecked.
+PAGE_KINDS = {
+    "landing": "index.html",
+    "article list": "artikel/index.html",
+    "article": "artikel/nein-als-segen/index.html",
+    "quiz": "quiz/kundenfit/index.html",
+    "outcome": "quiz/kundenfit/ergebnis/machbar/index.html",
+    "checklist": "checkliste/vor-dem-auftrag/index.html",
+    "about": "ueber/index.html",
+    "privacy": "datenschutz/index.html",
+    "imprint": "impressum/index.html",
+    "404": "404.html",
+    "embed": "embed/kundenfit/index.html",
+}
+
+
 def html_files(site: Path) -> list[Path]:
     return sorted(site.rglob("*.html"))
+
+
+def missing_page_kinds(site: Path, files: list[Path]) -> list[str]:
+    """Each PAGE_KINDS page (German and English) that is not among `files`."""
+    checked = set(files)
+    return [
+        f"{kind} ({prefix.strip('/') or 'de'}): {prefix}{rel}"
+        for kind, rel in PAGE_KINDS.items()
+        for prefix in ("", "en/")
+        if site / prefix / rel not in checked
+    ]
 
 
 def page_url(site: Path, file: Path, siteurl: str) -> str:

@@ -79,11 +79,37 @@ SETTINGS = "pelican.conf.py: KUNDENFIT_BRAND"
         ({"font": "pelican.conf.py"}, f"{SETTINGS}[\"font\"] = 'pelican.conf.py' hat nicht die Art TTF"),
         ({"booking_url": "termin"}, f"{SETTINGS}[\"booking_url\"] = 'termin' ist keine volle Adresse"),
         ({"name": 3}, f'{SETTINGS}["name"] = 3 ist kein Text'),
+        ({"role": {"de": "Coaching"}}, f"{SETTINGS}[\"role\"] = {{'de': 'Coaching'}} hat nicht genau"),
+        ({"role": {"de": "C", "fr": "C"}}, f"{SETTINGS}[\"role\"] = {{'de': 'C', 'fr': 'C'}} hat nicht"),
+        ({"role": ["Coaching"]}, f"{SETTINGS}[\"role\"] = ['Coaching'] ist kein Text"),
+        ({"booking_url": 3}, f'{SETTINGS}["booking_url"] = 3 ist kein Text'),
     ],
 )
 def test_each_mistake_is_one_line_naming_the_field(block, line):
-    found = [str(p) for p in setting_problems({"KUNDENFIT_BRAND": block, "PATH": "content"}, ["de"])]
+    found = [str(p) for p in setting_problems({"KUNDENFIT_BRAND": block, "PATH": "content"}, ["de", "en"])]
     assert len(found) == 1 and found[0].startswith(line), found
+
+
+def test_a_text_per_language_says_how_to_write_it():
+    found = brand.problems({"KUNDENFIT_BRAND": {"role": {"de": "Coaching"}}}, ["de", "en"])
+    assert found == [
+        f"{SETTINGS}[\"role\"] = {{'de': 'Coaching'}} hat nicht genau einen Text je Sprache der "
+        'Website – schreib {"de": "…", "en": "…"}.'
+    ]
+
+
+@pytest.mark.parametrize(
+    ("lang", "role"), [("de", "Coaching für Selbstständige"), ("en", "Coaching for the self-employed")]
+)
+def test_name_and_role_per_language_follow_the_runs_language(lang, role):
+    block = {
+        "name": "Erika Beispiel",
+        "role": {"de": "Coaching für Selbstständige", "en": "Coaching for the self-employed"},
+    }
+    settings = {"PATH": ".", "KUNDENFIT_BRAND": block, "DEFAULT_LANG": lang}
+    assert brand.problems(settings, ["de", "en"]) == []
+    coach = brand.brand_from_settings(settings)
+    assert (coach.name, coach.role) == ("Erika Beispiel", role)
 
 
 def test_a_file_that_is_no_font_is_named(tmp_path):

@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from tests.support.checks import broken_links, third_party_loads, validate_html
+from tests.support.checks import (
+    PAGE_KINDS,
+    broken_links,
+    html_files,
+    missing_page_kinds,
+    third_party_loads,
+    validate_html,
+)
 
 ORIGIN = "http://127.0.0.1:9"
 
@@ -49,3 +56,13 @@ def test_validator_reports_invalid_html(tmp_path):
     assert validate_html([good]) == []
     errors = validate_html([bad, good])
     assert errors and all("bad.html" in e for e in errors)
+
+
+def test_a_page_kind_the_build_no_longer_writes_is_named(tmp_path):
+    for prefix in ("", "en/"):
+        for rel in PAGE_KINDS.values():
+            (tmp_path / prefix / rel).parent.mkdir(parents=True, exist_ok=True)
+            (tmp_path / prefix / rel).write_text("<!DOCTYPE html>", encoding="utf-8")
+    assert missing_page_kinds(tmp_path, html_files(tmp_path)) == []
+    (tmp_path / "en" / "404.html").unlink()
+    assert missing_page_kinds(tmp_path, html_files(tmp_path)) == ["404 (en): en/404.html"]

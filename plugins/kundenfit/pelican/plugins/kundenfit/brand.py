@@ -41,7 +41,7 @@ DARK_UI_TARGET = 4.5
 
 FIELDS = {
     "name": "der Name, der auf Seiten und PDFs steht (leer: SITE_OWNER['name'])",
-    "role": "eine Zeile, was du tust",
+    "role": "eine Zeile, was du tust (ein Text oder einer je Sprache)",
     "logo": "eine SVG- oder PNG-Datei in content/",
     "photo": "ein Foto (JPG, PNG oder WebP) in content/",
     "primary": "Hauptfarbe für Links, Überschriften und Knöpfe (#rrggbb)",
@@ -51,6 +51,8 @@ FIELDS = {
     "font": "eine Schriftdatei (TTF, OTF, WOFF oder WOFF2) in content/",
     "booking_url": "wohin der nächste Schritt führt (Terminbuchung; leer: die Website)",
 }
+# The texts: one string for every language, or one per language ({"de": "…", "en": "…"}).
+TEXTS = ("name", "role")
 LOGO_TYPES = (".svg", ".png")
 PHOTO_TYPES = (".jpg", ".jpeg", ".png", ".webp")
 FONT_TYPES = (".ttf", ".otf", ".woff", ".woff2")
@@ -224,8 +226,10 @@ def palette(primary: str, accent: str, scheme: str) -> Colours:
 # -- reading and checking the setting --------------------------------------------------------
 
 
-def _text(block: dict, key: str) -> str:
+def _text(block: dict, key: str, lang: str | None = None) -> str:
     value = block.get(key)
+    if key in TEXTS and isinstance(value, dict):
+        value = value.get(lang)
     return value.strip() if isinstance(value, str) else ""
 
 
@@ -259,8 +263,10 @@ def font_family(path: Path) -> str | None:
 
 
 def brand_from_settings(settings: dict) -> Brand:
-    """The brand this build shows. Unusable values fall back to the defaults here (the build
-    stops on them anyway, with `problems`), so any caller may ask at any moment."""
+    """The brand this build shows, its texts in the run's language (DEFAULT_LANG). Unusable
+    values fall back to the defaults here (the build stops on them anyway, with `problems`), so
+    any caller may ask at any moment."""
+    lang = settings.get("DEFAULT_LANG")
     block = settings.get(SETTING)
     block = block if isinstance(block, dict) else {}
     content = Path(settings.get("PATH") or ".")
@@ -271,7 +277,7 @@ def brand_from_settings(settings: dict) -> Brand:
     font = _file(block, "font", content, FONT_TYPES)
     family = font_family(font) if font else None
     lines = [owner.get(k) for k in ("street", "city", "email", "phone")]
-    name = _text(block, "name") or ("" if _placeholder(owner.get("name")) else owner["name"].strip())
+    name = _text(block, "name", lang) or ("" if _placeholder(owner.get("name")) else owner["name"].strip())
     files = {
         "logo": _file(block, "logo", content, LOGO_TYPES),
         "photo": _file(block, "photo", content, PHOTO_TYPES),
@@ -279,7 +285,7 @@ def brand_from_settings(settings: dict) -> Brand:
     }
     coach = Brand(
         name=name or settings.get("SITENAME") or "",
-        role=_text(block, "role"),
+        role=_text(block, "role", lang),
         primary=primary,
         accent=accent,
         primary_dark=_colour(block, "primary_dark", dark_variant(primary, DARK_TEXT_TARGET)),
@@ -308,8 +314,9 @@ def _ratio(value: float) -> str:
     return f"{int(value * 100) / 100:.2f}:1"  # rounded down: 4.499 is not 4.5
 
 
-def problems(settings: dict) -> list[str]:
-    """One line per unusable value of KUNDENFIT_BRAND (empty when it can be used)."""
+def problems(settings: dict, languages: list[str] | None = None) -> list[str]:
+    """One line per unusable value of KUNDENFIT_BRAND (empty when it can be used); `languages`:
+    the site's, each of which a text given per language must have."""
     block = settings.get(SETTING)
     if block is None:
         return []
@@ -325,11 +332,20 @@ def problems(settings: dict) -> list[str]:
             close = difflib.get_close_matches(str(key), list(FIELDS), n=1)
             hint = f'meintest du "{close[0]}"?' if close else f"erlaubt sind {', '.join(FIELDS)}."
             found.append(f'{SETTINGS_FILE}: {SETTING}["{key}"] gibt es nicht – {hint}')
-    for key in ("name", "role", "booking_url"):
+    languages = languages or [settings.get("DEFAULT_LANG") or "de"]
+    per_language = "{" + ", ".join(f'"{lang}": "…"' for lang in languages) + "}"
+    for key in TEXTS:
         value = block.get(key)
-        if value is not None and not isinstance(value, str):
-            found.append(_line(key, value, "ist kein Text – schreib ihn in Anführungszeichen."))
+        if value is None or _is_text(value, languages):
+            continue
+        if isinstance(value, dict):
+            why = f"hat nicht genau einen Text je Sprache der Website – schreib {per_language}."
+        else:
+            why = f"ist kein Text – schreib ihn in Anführungszeichen oder einen je Sprache: {per_language}."
+        found.append(_line(key, value, why))
     url = block.get("booking_url")
+    if url is not None and not isinstance(url, str):
+        found.append(_line("booking_url", url, "ist kein Text – schreib ihn in Anführungszeichen."))
     full_address = r"(https?://[^\s/]+\.[^\s]+|mailto:\S+@\S+)$"
     if isinstance(url, str) and url.strip() and not re.match(full_address, url):
         found.append(
@@ -357,6 +373,17 @@ def problems(settings: dict) -> list[str]:
             found.append(_line(key, value, f"lässt sich nicht als Schrift lesen – nimm eine Datei {what}."))
     found.extend(_colour_problems(block))
     return found
+
+
+def _is_text(value, languages: list[str]) -> bool:
+    """A string, or a dict with exactly one string for each of the site's languages."""
+    if isinstance(value, str):
+        return True
+    return (
+        isinstance(value, dict)
+        and set(value) == set(languages)
+        and all(isinstance(text, str) for text in value.values())
+    )
 
 
 def _colour_problems(block: dict) -> list[str]:

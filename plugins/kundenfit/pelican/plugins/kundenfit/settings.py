@@ -156,7 +156,7 @@ def problems(settings: dict, languages: list[str]) -> list[SettingProblem]:
         if why:
             found.append(SettingProblem(f"{SETTINGS_FILE}: {key} = {_shown(options[key])} {why}"))
     found.extend(_lead_problems(options, languages))
-    found.extend(SettingProblem(line) for line in brand.problems(settings))
+    found.extend(SettingProblem(line) for line in brand.problems(settings, languages))
     return found
 
 
