@@ -285,7 +285,6 @@ class KundenfitGenerator(Generator):
             write_oembed(
                 Path(self.output_path) / self.addresses.save_as("oembed", quiz_id),
                 title=self.rulebook.quizzes[quiz_id].title,
-                page_url=self.addresses.url("quiz", quiz_id),
                 embed_url=self.addresses.url("embed", quiz_id),
                 provider_name=self.settings["SITENAME"],
                 provider_url=self.settings["SITEURL"] + "/",
