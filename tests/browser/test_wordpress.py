@@ -22,6 +22,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from pelican.plugins.kundenfit.outputs.oembed import HEIGHT
 from pelican.plugins.kundenfit.quiz.scoring import score
 from pelican.plugins.kundenfit.rules import load_rulebook
 
@@ -131,6 +132,13 @@ def wait_in_view(page, locator, what: str, frame=None) -> dict:
     pytest.fail(f"{what} is not in view: {locator.bounding_box()} in {page.viewport_size}, frame {where}")
 
 
+def wait_for_wp_embed(page) -> None:
+    """wp-embed.js took the height the quiz reported (the response names HEIGHT)."""
+    page.wait_for_function(
+        f"document.querySelector('iframe.wp-embedded-content').getAttribute('height') !== '{HEIGHT}'"
+    )
+
+
 def open_post(browser, posts, post, viewport):
     """A new page at `viewport` showing `post`, once the quiz in it is on show; (context, page)."""
     context = browser.new_context(viewport={"width": viewport[0], "height": viewport[1]})
@@ -138,8 +146,8 @@ def open_post(browser, posts, post, viewport):
     page.set_default_timeout(15_000)
     page.goto(posts[post])
     page.frame_locator(FRAMES[post]).locator("#kf-kundenfit-q1").wait_for(state="visible")
-    if post == "author":  # wp-embed.js showed the iframe (it hides it until our first message)
-        page.wait_for_function("!document.querySelector('iframe.wp-embedded-content').hasAttribute('style')")
+    if FRAMES[post] == FRAMES["author"]:
+        wait_for_wp_embed(page)
     return context, page
 
 
@@ -148,8 +156,15 @@ def column(page) -> dict:
     return page.locator("p", has_text="Mach den Test:").first.bounding_box()
 
 
+LOOSE = pytest.mark.xfail(
+    strict=True,
+    reason="WordPress limit (oembed.py): the blockquote wp-embed.js needs closes the paragraph, "
+    "the iframe stands loose and themes do not centre it; docs/embedding.md: a line of its own",
+)
+
+
 @pytest.mark.parametrize("viewport", [(375, 812), (1280, 800)], ids=["phone", "desktop"])
-@pytest.mark.parametrize("post", list(FRAMES))
+@pytest.mark.parametrize("post", [p if p != "paragraph" else pytest.param(p, marks=LOOSE) for p in FRAMES])
 def test_the_quiz_sits_in_the_text_column(browser, wordpress, post, viewport):
     """Left edge and width of the quiz's iframe are those of the paragraph above it, and the page
     does not scroll sideways (Twenty Twenty-One stretched the plain iframe to the page's width,
@@ -228,10 +243,8 @@ def test_quiz_in_a_wordpress_post(browser, wordpress, site_origin, post, viewpor
         page.goto(posts[post])
         frame = page.frame_locator(FRAMES[post])
         frame.locator("#kf-kundenfit-q1").wait_for(state="visible")
-        if post == "author":  # wp-embed.js showed the iframe (it hides it until our first message)
-            page.wait_for_function(
-                "!document.querySelector('iframe.wp-embedded-content').hasAttribute('style')"
-            )
+        if post == "author":
+            wait_for_wp_embed(page)
         answers = [(n * 7) % len(rule.answers) for n, rule in enumerate(QUIZ.rules)]
         for number, index in enumerate(answers, start=1):
             legend = frame.locator(f"#kf-kundenfit-q{number} legend")

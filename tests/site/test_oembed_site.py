@@ -1,6 +1,5 @@
 """oEmbed in the built site: every quiz page in every language names its response, and the
-response frames that quiz's embed page (what WordPress discovers), whose credit links the quiz
-page."""
+response frames that quiz's embed page and links the quiz page (what WordPress discovers)."""
 
 from __future__ import annotations
 
@@ -29,11 +28,10 @@ def test_quiz_page_names_its_oembed_response(site_dir, site_origin, prefix, quiz
     assert data["type"] == "rich" and data["title"] == page.h1.get_text().strip()
     html = BeautifulSoup(data["html"], "html.parser")
     assert html.iframe["src"] == f"{site_origin}/{prefix}embed/{quiz_id}/"
-    assert html.blockquote is None, "a blockquote would break the paragraph the address stands in"
+    assert html.blockquote.a["href"] == f"{site_origin}/{prefix}quiz/{quiz_id}/"
     assert (site_dir / prefix / "embed" / quiz_id / "index.html").exists()
     embed = BeautifulSoup(
         (site_dir / prefix / "embed" / quiz_id / "index.html").read_text("utf-8"), "html.parser"
     )
-    assert embed.select_one(".kf-embed-credit a")["href"] == f"{site_origin}/{prefix}quiz/{quiz_id}/"
     icon = embed.head.find("link", rel="icon")
     assert icon is not None and icon["href"].endswith("/favicon.svg")

@@ -10,6 +10,7 @@ from pelican.plugins.kundenfit.outputs.oembed import oembed_response, write_oemb
 
 FIELDS = {
     "title": 'Passt "dieser" <b>Kunde</b> & zu dir?',
+    "page_url": "https://kundenfit.example/quiz/kundenfit/",
     "embed_url": "https://kundenfit.example/embed/kundenfit/?a=1&b=2",
     "provider_name": "Kundenfit",
     "provider_url": "https://kundenfit.example/",
@@ -25,13 +26,14 @@ def test_response_is_rich_with_size_title_and_provider():
     assert 480 <= data["height"] <= 700, "fits a phone screen (375 × 812) with the browser's bars"
 
 
-def test_html_is_what_wordpress_keeps_the_iframe_alone():
-    """wp_filter_oembed_result keeps an <iframe> with these attributes only; no <blockquote>
-    before it, which would break the paragraph a pasted address stands in (oembed.py)."""
+def test_html_is_what_wordpress_keeps_a_link_then_the_iframe():
+    """wp_filter_oembed_result keeps a <blockquote> before an <iframe> and these attributes only."""
     html = oembed_response(**FIELDS)["html"]
-    assert re.fullmatch(r"<iframe [^>]*></iframe>", html)
+    assert re.fullmatch(r"<blockquote>.*</blockquote><iframe [^>]*></iframe>", html)
     soup = BeautifulSoup(html, "html.parser")
-    assert soup.find("b") is None, "the title stays text"
+    link = soup.blockquote.find("a")
+    assert link["href"] == FIELDS["page_url"], "without JavaScript: the full quiz page"
+    assert link.get_text() == FIELDS["title"] and soup.find("b") is None, "the title stays text"
     frame = soup.iframe
     assert frame["src"] == FIELDS["embed_url"] and frame["title"] == FIELDS["title"]
     kept = {"src", "width", "height", "frameborder", "marginwidth", "marginheight", "scrolling", "title"}

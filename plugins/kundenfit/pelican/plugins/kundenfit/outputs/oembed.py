@@ -3,20 +3,22 @@
 WordPress finds the response through the discovery link on the quiz page (quiz_page.html) and
 shows its `html` for every user role, also for authors who may not paste an <iframe> themselves.
 What WordPress does with it (wp-includes/embed.php, wp_filter_oembed_result, and js/wp-embed.js):
-it keeps only an optional <blockquote> followed by an <iframe> (src, width, height, title,
-frameborder, marginwidth, marginheight, scrolling), sandboxes the iframe
-(`sandbox="allow-scripts"`) and appends `#?secret=<10 letters>` to its address; the page inside
-sends `{message: 'height', value, secret}` and wp-embed.js sets the iframe's height (200 to
-1000 px). kundenfit-frame.js sends that message (and asks wp-embed.js to follow links to this
-site, which the sandbox forbids the frame to do).
+it keeps only a <blockquote> followed by an <iframe> (src, width, height, title, frameborder,
+marginwidth, marginheight, scrolling), sandboxes the iframe (`sandbox="allow-scripts"`), appends
+`#?secret=<10 letters>` to its address and, when a blockquote came first, hides the iframe and
+shows the blockquote until the page inside sends `{message: 'height', value, secret}`; then
+wp-embed.js shows the iframe and sets its height (200 to 1000 px). kundenfit.js sends that message
+(and asks wp-embed.js to follow links to this site, which the sandbox forbids the frame to do).
+The blockquote is a link to the quiz's full page: what remains without JavaScript.
 
-The response is the iframe alone, without the blockquote WordPress allows before it: an address
-pasted into a paragraph (autoembed keeps the <p> around the HTML) would become
-`<p><blockquote>…</blockquote><iframe>…</p>`, and since a blockquote may not stand in a
-paragraph, the browser closes the <p> before it and leaves the iframe loose in the post, where
-themes give it no column (flush left at x = 0 in Twenty Twenty-One, issue 25). An iframe alone
-stays inside the paragraph, in the text column. Without JavaScript on the blog the iframe still
-shows the quiz (it works without JavaScript, and links to its full page).
+The blockquote must stay, although it costs the column in one case: WordPress loads
+wp-embed.js only for an embed with that blockquote (wp_maybe_enqueue_oembed_host_js), and
+without it the frame gets no height and its links go nowhere (the sandbox forbids navigating
+the top page). An address typed into a paragraph becomes `<p><blockquote>…</blockquote><iframe>
+</p>`; a blockquote may not stand in a paragraph, so the browser closes the <p> before it and
+the iframe stands loose (inline) in the post, where themes centre only block children: flush
+left in Twenty Twenty-One and Twenty Twenty-Three. No markup WordPress keeps can change that;
+docs/embedding.md tells authors to paste the address on a line of its own (an embed block).
 
 Static files, so WordPress's maxwidth/maxheight are not honoured: the iframe is 100 % wide.
 No Pelican import: the generator calls write_oembed() once per quiz and language.
@@ -32,16 +34,17 @@ WIDTH = 600  # what the response names; the iframe itself fills the column (widt
 HEIGHT = 640  # fits a phone screen (375 × 812 with the browser's bars); wp-embed.js resizes it
 
 
-def oembed_html(title: str, embed_url: str) -> str:
-    """The iframe of the quiz's embed page, with only attributes WordPress keeps."""
+def oembed_html(title: str, page_url: str, embed_url: str) -> str:
+    """A link to the quiz page, then the iframe of its embed page, as WordPress keeps them."""
     return (
+        f'<blockquote><a href="{escape(page_url)}">{escape(title)}</a></blockquote>'
         f'<iframe src="{escape(embed_url)}" width="100%" height="{HEIGHT}" title="{escape(title)}"'
         ' frameborder="0"></iframe>'
     )
 
 
 def oembed_response(
-    *, title: str, embed_url: str, provider_name: str, provider_url: str
+    *, title: str, page_url: str, embed_url: str, provider_name: str, provider_url: str
 ) -> dict:
     """The oEmbed 1.0 response (type rich) for one quiz in one language."""
     return {
@@ -52,7 +55,7 @@ def oembed_response(
         "provider_url": provider_url,
         "width": WIDTH,
         "height": HEIGHT,
-        "html": oembed_html(title, embed_url),
+        "html": oembed_html(title, page_url, embed_url),
     }
 
 

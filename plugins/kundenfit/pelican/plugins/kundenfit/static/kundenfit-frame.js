@@ -76,16 +76,24 @@
   }
 
   // Keep what takes focus in view: a jump inside the quiz (the error summary's links, a
-  // question that asks for its answer) may land below the host page's screen. Framed by
-  // loader.js the host scrolls (post); otherwise the browser scrolls each scrolling box up to
-  // the top page as far as needed.
+  // question that asks for its answer) may land below the host page's screen. Only focus that
+  // lands wholly out of sight (IntersectionObserver measures against the top page's screen,
+  // across frames) is followed, so a tap or click on a visible answer never moves the page
+  // under the pointer. Framed by loader.js the host scrolls (post); otherwise the browser
+  // scrolls each box up to the top page as far as needed.
   function follow(post, measure) {
-    document.addEventListener('focusin', (e) => {
-      const el = e.target.closest('fieldset') || e.target;
-      const r = el.getBoundingClientRect();
-      if (post) post({ height: measure(), top: r.top, bottom: r.bottom });
-      else el.scrollIntoView({ block: 'nearest' });
-    });
+    if (!window.IntersectionObserver) return;
+    const seen = new IntersectionObserver((entries) =>
+      entries.forEach((entry) => {
+        seen.unobserve(entry.target);
+        if (entry.isIntersecting) return;
+        const el = entry.target.closest('fieldset') || entry.target;
+        const r = el.getBoundingClientRect();
+        if (post) post({ height: measure(), top: r.top, bottom: r.bottom });
+        else el.scrollIntoView({ block: 'nearest' });
+      })
+    );
+    document.addEventListener('focusin', (e) => seen.observe(e.target));
   }
 
   // On an embed page (html[data-kf-embed]) in an iframe. Framed by loader.js: report the page's
