@@ -513,7 +513,9 @@ def styled_hosts(tmp_path_factory, browser, site_url):
         "loader-plain": codes["loader"],
         "iframe-plain": codes["iframe"],
         "loader-styled": codes["loader"].replace("<div ", f"<div {CHOICES['loader']} ", 1),
-        "iframe-styled": codes["iframe"].replace("/embed/kundenfit/", "/embed/kundenfit/" + CHOICES["iframe"]),
+        "iframe-styled": codes["iframe"].replace(
+            "/embed/kundenfit/", "/embed/kundenfit/" + CHOICES["iframe"]
+        ),
     }
     folder = tmp_path_factory.mktemp("styled")
     for name, code in pages.items():
@@ -558,7 +560,9 @@ def rgb(hex_colour: str) -> str:
 
 
 @pytest.mark.parametrize("kind", ["loader", "iframe"])
-def test_the_snippet_sets_colour_font_and_title_without_a_new_request(browser, styled_hosts, site_origin, kind):
+def test_the_snippet_sets_colour_font_and_title_without_a_new_request(
+    browser, styled_hosts, site_origin, kind
+):
     from pelican.plugins.kundenfit.brand import DEFAULT_PRIMARY, SYSTEM_FONTS
 
     plain = looks(browser, f"{styled_hosts}{kind}-plain.html", site_origin)

@@ -88,7 +88,9 @@ def wordpress_site(browser, site_url, site_port):
                 ),
             ),
             # The block editor's "Custom HTML" block, as docs/embedding.md tells the coach.
-            "iframe": wp.post("admin", "Mit iframe", blocks(f"<!-- wp:html -->\n{iframe}\n<!-- /wp:html -->")),
+            "iframe": wp.post(
+                "admin", "Mit iframe", blocks(f"<!-- wp:html -->\n{iframe}\n<!-- /wp:html -->")
+            ),
         }
         yield posts, wp
     finally:
@@ -181,7 +183,9 @@ def test_the_quiz_sits_in_the_text_column(browser, wordpress, post, viewport):
             f"quiz x={box['x']:.0f} w={box['width']:.0f}"
         )
         assert abs(box["x"] - text["x"]) <= 1 and abs(box["width"] - text["width"]) <= 1, (text, box)
-        sideways = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        sideways = page.evaluate(
+            "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+        )
         assert sideways <= 0, f"the page scrolls sideways by {sideways} px"
         # The quiz uses the frame's width: it does not sit in the left part of a wider frame.
         frame = page.frame_locator(FRAMES[post])
@@ -221,7 +225,9 @@ def test_a_jump_to_a_question_brings_it_into_view(browser, wordpress, post, view
         legend = frame.locator(f"#kf-kundenfit-q{number} legend")
         first = frame.locator(f"#kf-kundenfit-q{number} input").first
         assert first.evaluate("(el) => document.activeElement === el")
-        box = wait_in_view(page, legend, f"question {number} ({post}, {viewport})", page.locator(FRAMES[post]))
+        box = wait_in_view(
+            page, legend, f"question {number} ({post}, {viewport})", page.locator(FRAMES[post])
+        )
         assert in_view(page, first, page.locator(FRAMES[post])), "its first answer is in view too"
         theme = wp.php("echo get_stylesheet();")
         print(f"{theme} {post} {viewport[0]}x{viewport[1]}: question {number} at y={box['y']:.0f} px")

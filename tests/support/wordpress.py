@@ -36,7 +36,9 @@ def missing() -> str | None:
     """What is missing to run WordPress here (None: nothing), for the skip/fail message."""
     needs = {
         "wordpress": WP / "wp-load.php",
-        **{f"wordpress-theme-{theme}": WP / "wp-content" / "themes" / theme / "style.css" for theme in THEMES},
+        **{
+            f"wordpress-theme-{theme}": WP / "wp-content" / "themes" / theme / "style.css" for theme in THEMES
+        },
         "apache2": Path("/usr/sbin/apache2"),
         "libapache2-mod-php": next(iter(glob.glob(str(MODULES / "libphp*.so"))), MODULES / "libphp.so"),
     }

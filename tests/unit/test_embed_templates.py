@@ -101,7 +101,9 @@ def test_embed_page_is_a_standalone_document():
     frame = soup.head.find("script", src=True)
     assert frame["src"] == f"{SITEURL}/kundenfit/kundenfit-frame.js" and not frame.has_attr("defer")
     runtime = soup.body.find_all("script", src=True)
-    assert [s["src"] for s in runtime] == [f"{SITEURL}/kundenfit/kundenfit.js"] and runtime[0].has_attr("defer")
+    assert [s["src"] for s in runtime] == [f"{SITEURL}/kundenfit/kundenfit.js"] and runtime[0].has_attr(
+        "defer"
+    )
     # Its console lines for a value it leaves out, in the page's language.
     assert all(soup.html[f"data-kf-text-{n}"].count("{value}") == 1 for n in ("color", "contrast", "font"))
     assert soup.find("meta", attrs={"name": "robots"})["content"] == "noindex"
