@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import logging
 import posixpath
-from functools import cached_property
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -105,11 +104,6 @@ class KundenfitGenerator(Generator):
             self.books[lang] = book
         return self.books[lang]
 
-    @cached_property
-    def ui_catalog(self):
-        """This run's UI catalog, read once: parsing and checking a .po costs a page's worth of time."""
-        return sites.ui_translations(self.settings)
-
     def install_ui_translations(self) -> None:
         """Give the plugin's templates the UI catalog of this run's language.
 
@@ -117,7 +111,7 @@ class KundenfitGenerator(Generator):
         earlier, so the plugin installs the same catalog itself.
         """
         # As text: a translator's markup is shown, never run, whatever the site's Jinja settings.
-        self.env.install_gettext_translations(as_text(self.ui_catalog), newstyle=True)
+        self.env.install_gettext_translations(as_text(sites.ui_translations(self.settings)), newstyle=True)
 
     # -- Pelican phases ----------------------------------------------------------------------
     def generate_context(self):
@@ -314,7 +308,6 @@ class KundenfitGenerator(Generator):
     def write_outcome_pages(self, writer) -> None:
         """One page per quiz and outcome in this language, with its share image beside it."""
         template = self.get_template("kundenfit/outcome_page")
-        invite = self.ui_catalog.gettext("Und wie ist es bei dir?")
         for quiz in self.rulebook.quizzes.values():
             for outcome in quiz.outcomes:
                 save_as = self.addresses.outcome_save_as(quiz.id, outcome.id)
@@ -324,10 +317,7 @@ class KundenfitGenerator(Generator):
                     site=self.settings["SITENAME"],
                     quiz_title=quiz.title,
                     outcome_title=outcome.title,
-                    invite=invite,
-                    primary=self.brand.primary,
-                    accent=self.brand.accent,
-                    font=str(self.brand.font) if self.brand.font else None,
+                    invite=sites.ui_translations(self.settings).gettext("Und wie ist es bei dir?"),
                 )
                 context = views.outcome_page_context(
                     self.rulebook,
