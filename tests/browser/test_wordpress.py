@@ -158,15 +158,8 @@ def column(page) -> dict:
     return page.locator("p", has_text="Mach den Test:").first.bounding_box()
 
 
-LOOSE = pytest.mark.xfail(
-    strict=True,
-    reason="WordPress limit (oembed.py): the blockquote wp-embed.js needs closes the paragraph, "
-    "the iframe stands loose and themes do not centre it; docs/embedding.md: a line of its own",
-)
-
-
 @pytest.mark.parametrize("viewport", [(375, 812), (1280, 800)], ids=["phone", "desktop"])
-@pytest.mark.parametrize("post", [p if p != "paragraph" else pytest.param(p, marks=LOOSE) for p in FRAMES])
+@pytest.mark.parametrize("post", list(FRAMES))
 def test_the_quiz_sits_in_the_text_column(browser, wordpress, post, viewport):
     """Left edge and width of the quiz's iframe are those of the paragraph above it, and the page
     does not scroll sideways (Twenty Twenty-One stretched the plain iframe to the page's width,
@@ -182,7 +175,14 @@ def test_the_quiz_sits_in_the_text_column(browser, wordpress, post, viewport):
             f"{theme} {post} {viewport[0]}x{viewport[1]}: column x={text['x']:.0f} w={text['width']:.0f}, "
             f"quiz x={box['x']:.0f} w={box['width']:.0f}"
         )
-        assert abs(box["x"] - text["x"]) <= 1 and abs(box["width"] - text["width"]) <= 1, (text, box)
+        if post == "paragraph":
+            # A WordPress limit (oembed.py): the blockquote wp-embed.js needs closes the paragraph,
+            # the iframe stands loose and themes do not centre it (x = 0 in Twenty Twenty-One).
+            # docs/embedding.md tells authors to paste the address on a line of its own; here
+            # only the width holds.
+            assert box["width"] <= text["width"] + 1, (text, box)
+        else:
+            assert abs(box["x"] - text["x"]) <= 1 and abs(box["width"] - text["width"]) <= 1, (text, box)
         sideways = page.evaluate(
             "document.documentElement.scrollWidth - document.documentElement.clientWidth"
         )

@@ -76,24 +76,24 @@
   }
 
   // Keep what takes focus in view: a jump inside the quiz (the error summary's links, a
-  // question that asks for its answer) may land below the host page's screen. Only focus that
-  // lands wholly out of sight (IntersectionObserver measures against the top page's screen,
-  // across frames) is followed, so a tap or click on a visible answer never moves the page
-  // under the pointer. Framed by loader.js the host scrolls (post); otherwise the browser
-  // scrolls each box up to the top page as far as needed.
+  // question that asks for its answer) may land below the host page's screen. Focus on what
+  // the visitor just pressed or tapped (or its label's answer) is not followed, so the page
+  // never moves under the pointer between press and release. Framed by loader.js the host
+  // scrolls when the question is not wholly in view (post); otherwise the browser scrolls each
+  // box up to the top page as far as needed.
   function follow(post, measure) {
-    if (!window.IntersectionObserver) return;
-    const seen = new IntersectionObserver((entries) =>
-      entries.forEach((entry) => {
-        seen.unobserve(entry.target);
-        if (entry.isIntersecting) return;
-        const el = entry.target.closest('fieldset') || entry.target;
-        const r = el.getBoundingClientRect();
-        if (post) post({ height: measure(), top: r.top, bottom: r.bottom });
-        else el.scrollIntoView({ block: 'nearest' });
-      })
-    );
-    document.addEventListener('focusin', (e) => seen.observe(e.target));
+    let pressed = null;
+    let when = 0;
+    document.addEventListener('pointerdown', (e) => ((pressed = e.target), (when = Date.now())), true);
+    document.addEventListener('focusin', (e) => {
+      const t = e.target;
+      const label = pressed && pressed.closest && pressed.closest('label');
+      if (Date.now() - when < 1000 && (pressed.contains(t) || (label && label.control === t))) return;
+      const el = t.closest('fieldset') || t;
+      const r = el.getBoundingClientRect();
+      if (post) post({ height: measure(), top: r.top, bottom: r.bottom });
+      else el.scrollIntoView({ block: 'nearest' });
+    });
   }
 
   // On an embed page (html[data-kf-embed]) in an iframe. Framed by loader.js: report the page's
