@@ -583,7 +583,7 @@ def test_the_snippet_sets_colour_font_and_title_without_a_new_request(
     ("query", "refused", "said"),
     [
         ("color=ffff00", "color", "1.07:1"),  # yellow on white: far below 4.5:1
-        ("color=777777", "color", "4.48:1"),  # just below
+        ("color=777777", "color", "4.47:1"),  # just below (4.478, rounded down as brand.py does)
         ("color=red", "color", "#rrggbb"),
         ("font=Comic%22%3B%7Dbody%7Bdisplay%3Anone", "font", "Georgia"),
     ],
