@@ -1,10 +1,11 @@
 """A quiz in a real WordPress (Debian's wordpress, mariadb-server, apache2), in Chromium.
 
-Three posts on a WordPress on 127.0.0.1: one by an administrator holding the loader snippet
-copied from the quiz page, one by an author (no `unfiltered_html`: WordPress strips <script> and
-<iframe>) holding only the quiz page's address on a line of its own, which WordPress turns into
-the quiz through oEmbed discovery (oembed.py) and sizes with its own wp-embed.js, and one by an
-administrator holding the plain iframe snippet in a "Custom HTML" block. Each is shown in
+Five posts on a WordPress on 127.0.0.1: one by an administrator holding the loader snippet
+copied from the quiz page; three by an author (no `unfiltered_html`: WordPress strips <script>
+and <iframe>) holding only the quiz page's address (on a line of its own, in a paragraph block,
+in an embed block), which WordPress turns into the quiz through oEmbed discovery (oembed.py) and
+sizes with its own wp-embed.js; and one by an administrator holding the plain iframe snippet in
+a "Custom HTML" block. Each is shown in
 Twenty Twenty-One and in Twenty Twenty-Three, the default theme of the WordPress 6.1 Debian
 ships: the quiz must sit in the post's text column (the paragraph before it is the measure) and
 a jump inside the quiz (the error summary's link) must bring the question into view. The
@@ -58,7 +59,7 @@ def blocks(middle: str) -> str:
 
 @pytest.fixture(scope="module")
 def wordpress_site(browser, site_url, site_port):
-    """WordPress with the three posts: ({'admin': url, 'author': url, 'iframe': url}, WordPress)."""
+    """WordPress with one post per way of embedding (FRAMES): ({kind: url}, WordPress)."""
     reason = missing()
     if reason:
         if os.environ.get("REQUIRE_BROWSER") == "1":
