@@ -487,3 +487,125 @@ def test_each_question_and_the_result_are_in_view_on_the_host_page(browser, host
         print(f"{kind} {viewport[0]}x{viewport[1]}: result heading at y={box['y']:.0f} px")
     finally:
         context.close()
+
+
+# -- the snippet's colour, font and title --------------------------------------------------------
+
+# What a coach writes on the loader's placeholder, and the same as a plain iframe's query.
+CHOICES = {
+    "loader": 'data-color="#7a1f5c" data-font="Georgia" data-title="off"',
+    "iframe": "?color=7a1f5c&font=Georgia&title=0",
+}
+
+
+@pytest.fixture(scope="module")
+def styled_hosts(tmp_path_factory, browser, site_url):
+    """A blog page per snippet kind, as copied and with the coach's colour, font and no title."""
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(f"{site_url}quiz/kundenfit/")
+    codes = {
+        "loader": page.locator('textarea[data-kf-embed-code="script"]').input_value(),
+        "iframe": page.locator('textarea[data-kf-embed-code="iframe"]').input_value(),
+    }
+    context.close()
+    pages = {
+        "loader-plain": codes["loader"],
+        "iframe-plain": codes["iframe"],
+        "loader-styled": codes["loader"].replace("<div ", f"<div {CHOICES['loader']} ", 1),
+        "iframe-styled": codes["iframe"].replace(
+            "/embed/kundenfit/", "/embed/kundenfit/" + CHOICES["iframe"]
+        ),
+    }
+    folder = tmp_path_factory.mktemp("styled")
+    for name, code in pages.items():
+        assert code != codes[name.split("-")[0]] or name.endswith("plain")
+        (folder / f"{name}.html").write_text(
+            f'<!DOCTYPE html><html lang="de"><head><meta charset="utf-8"><title>{name}</title></head>'
+            f"<body><h1>Mein Blog</h1><p>Mach den Test:</p>{code}</body></html>",
+            encoding="utf-8",
+        )
+    port = free_port()
+    server = StaticServer(folder, port)
+    yield f"http://localhost:{port}/"
+    server.stop()
+
+
+def looks(browser, url: str, site_origin: str) -> dict:
+    """What the quiz in the page's only iframe looks like, and what the page asked the site for."""
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        asked = []
+        page.on("request", lambda r: r.url.startswith(site_origin) and asked.append(urlsplit(r.url).path))
+        page.goto(url)
+        frame = page.frame_locator("iframe")
+        button = frame.locator("[data-kf-next]")
+        button.wait_for(state="visible")
+        page.wait_for_load_state("networkidle")
+        look = button.evaluate(
+            "(el) => ({button: getComputedStyle(el).backgroundColor, text: getComputedStyle(el).color,"
+            " font: getComputedStyle(el).fontFamily,"
+            " title: document.querySelector('h1').getBoundingClientRect().height,"
+            " heading: document.querySelector('h1').textContent.trim()})"
+        )
+        return {**look, "asked": sorted(asked)}
+    finally:
+        context.close()
+
+
+def rgb(hex_colour: str) -> str:
+    r, g, b = (int(hex_colour[i : i + 2], 16) for i in (1, 3, 5))
+    return f"rgb({r}, {g}, {b})"
+
+
+@pytest.mark.parametrize("kind", ["loader", "iframe"])
+def test_the_snippet_sets_colour_font_and_title_without_a_new_request(
+    browser, styled_hosts, site_origin, kind
+):
+    from pelican.plugins.kundenfit.brand import DEFAULT_PRIMARY, SYSTEM_FONTS
+
+    plain = looks(browser, f"{styled_hosts}{kind}-plain.html", site_origin)
+    styled = looks(browser, f"{styled_hosts}{kind}-styled.html", site_origin)
+    # By default the embed follows the brand block: its colour and its font.
+    assert plain["button"] == rgb(DEFAULT_PRIMARY)
+    assert plain["font"].replace('"', "") == SYSTEM_FONTS.replace('"', "")
+    assert plain["title"] > 20
+    # The coach's colour on the buttons (white text on it), Georgia first, the title out of sight.
+    assert styled["button"] == rgb("#7a1f5c") and styled["text"] == rgb("#ffffff")
+    assert styled["font"].replace('"', "") == "Georgia, " + SYSTEM_FONTS.replace('"', "")
+    assert styled["title"] <= 1 and styled["heading"], "hidden from the eye, kept for screen readers"
+    # The same files, no extra one (the page's own address carries the choices).
+    assert styled["asked"] == plain["asked"]
+
+
+@pytest.mark.parametrize(
+    ("query", "refused", "said"),
+    [
+        ("color=ffff00", "color", "1.07:1"),  # yellow on white: far below 4.5:1
+        ("color=777777", "color", "4.47:1"),  # just below (4.478, rounded down as brand.py does)
+        ("color=red", "color", "#rrggbb"),
+        ("font=Comic%22%3B%7Dbody%7Bdisplay%3Anone", "font", "Georgia"),
+    ],
+)
+def test_an_unusable_choice_is_left_out_with_one_console_line(page, site_url, query, refused, said):
+    from pelican.plugins.kundenfit.brand import DEFAULT_PRIMARY
+
+    lines = []
+    page.on("console", lambda message: lines.append((message.type, message.text)))
+    page.goto(f"{site_url}embed/kundenfit/?{query}")
+    button = page.locator("[data-kf-next]")
+    button.wait_for(state="visible")
+    assert button.evaluate("(el) => getComputedStyle(el).backgroundColor") == rgb(DEFAULT_PRIMARY)
+    assert "Comic" not in button.evaluate("(el) => getComputedStyle(el).fontFamily")
+    warnings = [text for kind, text in lines if kind == "warning"]
+    assert len(warnings) == 1 and warnings[0].startswith("Kundenfit: ") and said in warnings[0], lines
+    assert ("Farbe" if refused == "color" else "Schrift") in warnings[0]
+
+
+def test_a_colour_just_passing_aa_is_taken(page, site_url):
+    page.goto(f"{site_url}en/embed/kundenfit/?color=%23767676&title=off")  # 4.54:1 on white
+    button = page.locator("[data-kf-next]")
+    button.wait_for(state="visible")
+    assert button.evaluate("(el) => getComputedStyle(el).backgroundColor") == rgb("#767676")
+    assert page.locator("h1").evaluate("(el) => el.getBoundingClientRect().height") <= 1

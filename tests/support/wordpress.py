@@ -5,7 +5,9 @@ Unix socket only, Apache with its own configuration on 127.0.0.1:<port>, and a d
 that uses Debian's WordPress files (/usr/share/wordpress) with its own wp-config.php (Debian's
 reads /etc/wordpress/config-<host>.php, which a test should not write). The top-level PHP files
 are copied, because WordPress takes ABSPATH from the folder of wp-load.php; wp-admin and
-wp-includes are links. The theme is Debian's Twenty Twenty-One.
+wp-includes are links. Two themes from Debian: Twenty Twenty-One (a classic theme, where the
+coach of issue 25 found the layout faults) and Twenty Twenty-Three, the default theme of the
+WordPress 6.1 Debian ships (a block theme); `use_theme()` switches between them.
 
 The test-only mu-plugin `kundenfit-loopback.php` lets WordPress fetch the Kundenfit site on a
 loopback port: WordPress refuses oEmbed discovery from private and loopback addresses and from
@@ -25,7 +27,7 @@ import urllib.request
 from pathlib import Path
 
 WP = Path("/usr/share/wordpress")
-THEME = WP / "wp-content" / "themes" / "twentytwentyone"
+THEMES = ("twentytwentyone", "twentytwentythree")  # a classic theme and WordPress 6.1's default
 MODULES = Path("/usr/lib/apache2/modules")
 PASSWORD = "kundenfit-test"
 
@@ -34,7 +36,9 @@ def missing() -> str | None:
     """What is missing to run WordPress here (None: nothing), for the skip/fail message."""
     needs = {
         "wordpress": WP / "wp-load.php",
-        "wordpress-theme-twentytwentyone": THEME / "style.css",
+        **{
+            f"wordpress-theme-{theme}": WP / "wp-content" / "themes" / theme / "style.css" for theme in THEMES
+        },
         "apache2": Path("/usr/sbin/apache2"),
         "libapache2-mod-php": next(iter(glob.glob(str(MODULES / "libphp*.so"))), MODULES / "libphp.so"),
     }
@@ -132,7 +136,8 @@ class WordPress:
         content = docroot / "wp-content"
         for sub in ("themes", "plugins", "mu-plugins", "uploads"):
             (content / sub).mkdir(parents=True)
-        (content / "themes" / "twentytwentyone").symlink_to(THEME)
+        for theme in THEMES:
+            (content / "themes" / theme).symlink_to(WP / "wp-content" / "themes" / theme)
         (content / "mu-plugins" / "kundenfit-loopback.php").write_text(
             "<?php\n"
             "// Test only: WordPress may fetch the Kundenfit site on this loopback port (oEmbed\n"
@@ -237,11 +242,15 @@ class WordPress:
         self.php(
             "require_once ABSPATH . 'wp-admin/includes/upgrade.php';\n"
             f"wp_install('Coaching-Blog', 'admin', 'admin@example.org', false, '', '{PASSWORD}');\n"
-            "switch_theme('twentytwentyone');\n"
+            f"switch_theme('{THEMES[0]}');\n"
             "wp_insert_user(['user_login' => 'autorin', 'user_pass' => '" + PASSWORD + "',"
             " 'user_email' => 'autorin@example.org', 'role' => 'author']);\n",
             installing=True,
         )
+
+    def use_theme(self, theme: str) -> None:
+        """Show the site in `theme` (one of THEMES) from the next page view on."""
+        self.php(f"switch_theme({json.dumps(theme)});\n")
 
     def post(self, user: str, title: str, content: str) -> str:
         """Publish a post as `user` (kses filters what that role may not post); return its URL."""

@@ -96,10 +96,16 @@ def test_embed_page_is_a_standalone_document():
     assert soup.find_all(["header", "nav", "footer"]) == [] and not soup.select(".skip-link")
     sheets = [link["href"] for link in soup.find_all("link", rel="stylesheet")]
     assert sheets == [f"{SITEURL}/kundenfit/kundenfit.css", f"{SITEURL}/kundenfit/kundenfit-embed.css"]
-    scripts = soup.find_all("script", src=True)
-    # The runtime first: the frame script (loader.js's and WordPress's protocols) extends it.
-    expected = [f"{SITEURL}/kundenfit/kundenfit.js", f"{SITEURL}/kundenfit/kundenfit-frame.js"]
-    assert [s["src"] for s in scripts] == expected and all(s.has_attr("defer") for s in scripts)
+    # The frame script in <head>, before the first paint (the snippet's colour, font and title);
+    # it waits for the runtime, deferred, before it talks to the host page.
+    frame = soup.head.find("script", src=True)
+    assert frame["src"] == f"{SITEURL}/kundenfit/kundenfit-frame.js" and not frame.has_attr("defer")
+    runtime = soup.body.find_all("script", src=True)
+    assert [s["src"] for s in runtime] == [f"{SITEURL}/kundenfit/kundenfit.js"] and runtime[0].has_attr(
+        "defer"
+    )
+    # Its console lines for a value it leaves out, in the page's language.
+    assert all(soup.html[f"data-kf-text-{n}"].count("{value}") == 1 for n in ("color", "contrast", "font"))
     assert soup.find("meta", attrs={"name": "robots"})["content"] == "noindex"
 
 
@@ -160,7 +166,10 @@ def test_loader_snippet_is_a_placeholder_link_and_one_async_script():
 
 def test_iframe_snippet_has_src_title_and_no_border():
     soup = snippet_soup()
-    frame = pasted(soup.select_one('textarea[data-kf-embed-code="iframe"]')).find("iframe")
+    code = pasted(soup.select_one('textarea[data-kf-embed-code="iframe"]'))
+    # In a <div>: no theme rule for an iframe that is a direct child of a post reaches it.
+    assert [tag.name for tag in code.find_all(True)] == ["div", "iframe"]
+    frame = code.find("iframe")
     assert frame["src"] == f"{SITEURL}/embed/kundenfit/"
     assert frame["title"] == f"Selbsttest: {SCORE_QUIZ.title}"
     assert frame["loading"] == "lazy" and "border:0" in frame["style"]

@@ -11,6 +11,15 @@ wp-embed.js shows the iframe and sets its height (200 to 1000 px). kundenfit.js 
 (and asks wp-embed.js to follow links to this site, which the sandbox forbids the frame to do).
 The blockquote is a link to the quiz's full page: what remains without JavaScript.
 
+The blockquote must stay, although it costs the column in one case: WordPress loads
+wp-embed.js only for an embed with that blockquote (wp_maybe_enqueue_oembed_host_js), and
+without it the frame gets no height and its links go nowhere (the sandbox forbids navigating
+the top page). An address typed into a paragraph becomes `<p><blockquote>…</blockquote><iframe>
+</p>`; a blockquote may not stand in a paragraph, so the browser closes the <p> before it and
+the iframe stands loose (inline) in the post, where themes centre only block children: flush
+left in Twenty Twenty-One and Twenty Twenty-Three. No markup WordPress keeps can change that;
+docs/embedding.md tells authors to paste the address on a line of its own (an embed block).
+
 Static files, so WordPress's maxwidth/maxheight are not honoured: the iframe is 100 % wide.
 No Pelican import: the generator calls write_oembed() once per quiz and language.
 """

@@ -13,6 +13,8 @@
  * `kundenfit:result` (detail: quiz, outcome, lang), and so are `kundenfit:start` (quiz, lang),
  * `kundenfit:complete` and `kundenfit:lead` (quiz, outcome, lang).
  * Running the loader twice (two snippets on one page) is harmless: each placeholder is taken once.
+ * data-color, data-font and data-title on the placeholder go to the embed page as ?color=,
+ * ?font= and ?title=, which checks and applies them (kundenfit-frame.js): no other request.
  */
 (function () {
   'use strict';
@@ -31,9 +33,13 @@
       var url = new URL(box.getAttribute('data-src') || link.href, location.href);
       if (url.origin !== site) return; // only ever frame the site this loader came from
       url.searchParams.set('host', location.origin);
+      ['color', 'font', 'title'].forEach(function (name) {
+        var value = box.getAttribute('data-' + name);
+        if (value) url.searchParams.set(name, value);
+      });
       var frame = document.createElement('iframe');
       frame.src = url.href;
-      frame.title = box.getAttribute('data-title') || link.textContent.replace(/\s+/g, ' ').trim();
+      frame.title = link.textContent.replace(/\s+/g, ' ').trim();
       frame.setAttribute('loading', 'lazy');
       var s = frame.style;
       s.display = 'block';
