@@ -154,12 +154,10 @@ def landing_context(generators):
     possible results of each quiz and a preview of the flagship's result card."""
     settings, context = generators[0].settings, generators[0].context
     path = testimonials.path_from_settings(settings)
-    try:
-        entries = testimonials.read_testimonials(
-            path, list(sites.languages(settings)), sites.main_lang(settings)
-        )
-    except testimonials.TestimonialErrors as error:
-        stop_build([KundenfitError(line) for line in error.lines])
+    languages = list(sites.languages(settings))
+    entries, problems = testimonials.read_testimonials(path, languages, sites.main_lang(settings))
+    if problems:
+        stop_build(problems)
     context["site_testimonials"] = [entry for entry in entries if entry["lang"] == sites.lang(settings)]
     rulebook = next((g.rulebook for g in generators if getattr(g, "rulebook", None) is not None), None)
     quizzes = context.get("kundenfit_quizzes") or []
