@@ -9,7 +9,6 @@ testimonials file, photo, name and role and an owner e-mail (which brings the ne
 
 from __future__ import annotations
 
-import json
 import math
 from pathlib import Path
 
@@ -19,20 +18,13 @@ from pelican.plugins.kundenfit.rules import load_rulebook
 from PIL import Image
 
 from tests.site.test_english_pages import visible_text
-from tests.support.build import ROOT, build_site
+from tests.support.build import ROOT
 from tests.support.checks import resolve
 from tests.support.german_text import german_fragments, german_in
+from tests.support.landing import build_coached_site
 from tests.support.weight import page_transfer
 
 SITEURL = "http://127.0.0.1:8798"
-TESTIMONIALS = """\
-- quote: "Nach dem Quiz wusste ich, warum mich diese Kundin so viel Kraft kostet."
-  name: Testperson Eins
-  role: Coach für Führungskräfte
-- quote: "After the quiz I knew why this client drained me."
-  name: Test Person Two
-  lang: en
-"""
 
 
 def soup(site: Path, rel: str) -> BeautifulSoup:
@@ -47,19 +39,7 @@ def flagship():
 @pytest.fixture(scope="module")
 def coached(tmp_path_factory) -> Path:
     folder = tmp_path_factory.mktemp("coached")
-    (folder / "stimmen.yaml").write_text(TESTIMONIALS, encoding="utf-8")
-    Image.new("RGB", (1600, 1200), (180, 120, 90)).save(folder / "ich.jpg", quality=95)
-    brand = {
-        "photo": str(folder / "ich.jpg"),
-        "name": "Erika Sommer",
-        "role": "Coaching für Selbstständige",
-    }
-    overrides = [
-        f"SITE_TESTIMONIALS={json.dumps(str(folder / 'stimmen.yaml'))}",
-        f"KUNDENFIT_BRAND={json.dumps(brand)}",
-        'KUNDENFIT_CONTACT_EMAIL="hallo@erika-beispiel.de"',
-    ]
-    result = build_site(folder / "output", SITEURL, overrides)
+    result = build_coached_site(folder, SITEURL)
     assert result.returncode == 0, result.stderr
     return folder / "output"
 
