@@ -19,7 +19,7 @@ from PIL import Image
 
 from tests.site.test_english_pages import visible_text
 from tests.support.build import ROOT
-from tests.support.checks import resolve
+from tests.support.checks import broken_links, resolve, validate_html
 from tests.support.german_text import german_fragments, german_in
 from tests.support.landing import build_coached_site
 from tests.support.weight import page_transfer
@@ -137,3 +137,9 @@ def test_the_footer_links_the_about_page(site_dir, rel, about):
 def test_the_404_page_offers_the_flagship_quiz(site_dir, rel):
     link = soup(site_dir, rel).select_one("main a[data-flagship]")
     assert link["href"].endswith(("en/" if rel.startswith("en") else "") + "quiz/kundenfit/")
+
+
+def test_the_filled_landing_pages_are_valid_html_with_working_links(coached):
+    pages = [coached / "index.html", coached / "en" / "index.html"]
+    assert validate_html(pages) == []
+    assert broken_links(coached, SITEURL) == []
