@@ -9,6 +9,7 @@ testimonials file, photo, name and role and an owner e-mail (which brings the ne
 
 from __future__ import annotations
 
+import json
 import math
 from pathlib import Path
 
@@ -18,7 +19,7 @@ from pelican.plugins.kundenfit.rules import load_rulebook
 from PIL import Image
 
 from tests.site.test_english_pages import visible_text
-from tests.support.build import ROOT
+from tests.support.build import ROOT, build_site
 from tests.support.checks import broken_links, resolve, validate_html
 from tests.support.german_text import german_fragments, german_in
 from tests.support.landing import build_coached_site
@@ -143,3 +144,16 @@ def test_the_filled_landing_pages_are_valid_html_with_working_links(coached):
     pages = [coached / "index.html", coached / "en" / "index.html"]
     assert validate_html(pages) == []
     assert broken_links(coached, SITEURL) == []
+
+
+def test_english_landing_page_with_a_lead_form_has_no_german(tmp_path):
+    """The sign-up form on the landing page is the plugin's macro: its labels are English too."""
+    lead = {
+        "preset": "mailchimp",
+        "action": "https://muster.us1.list-manage.com/subscribe/post?u=ab12&id=cd34",
+    }
+    result = build_site(tmp_path / "output", SITEURL, [f"KUNDENFIT_LEAD_FORM={json.dumps(lead)}"])
+    assert result.returncode == 0, result.stderr
+    page = tmp_path / "output" / "en" / "index.html"
+    assert soup(tmp_path / "output", "en/index.html").select_one(".newsletter label[for=start-nl-email]")
+    assert german_in(visible_text(page), german_fragments()) == []
