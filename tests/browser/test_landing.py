@@ -8,6 +8,7 @@ import pytest
 from pelican.plugins.kundenfit.rules import load_rulebook
 
 from tests.support.build import ROOT, pelican_command
+from tests.support.landing import build_coached_site
 from tests.support.quiz import answer_steps
 from tests.support.server import StaticServer, free_port
 
@@ -93,3 +94,81 @@ def test_local_build_works_on_a_server(browser, local_build, page):
         assert page.locator("[data-kf-quiz=kundenfit][data-kf-ready]").count() == 1, "the runtime runs"
     finally:
         server.stop()
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_the_promise_and_its_button_fill_the_first_screen_on_a_phone(browser, site_url, lang):
+    """At 375 × 812 the visitor reads what the flagship quiz tells (with its real length) and
+    sees the button to it, without scrolling."""
+    questions = len(load_rulebook(ROOT / "content" / "rules").quizzes["kundenfit"].rules)
+    minutes = math.ceil(questions * 15 / 60)
+    context = browser.new_context(viewport={"width": 375, "height": 812})
+    page = context.new_page()
+    page.goto(site_url + ("en/" if lang == "en" else ""))
+    promise = page.locator("main h1")
+    words = {"de": f"In {minutes} Minuten weißt du", "en": f"In {minutes} minutes you’ll know"}[lang]
+    assert promise.inner_text().startswith(words)
+    for element in (promise, page.locator("main a[data-flagship]")):
+        box = element.bounding_box()
+        assert box and box["y"] >= 0 and box["y"] + box["height"] <= 812, box
+    width = page.evaluate("document.documentElement.scrollWidth")
+    context.close()
+    assert width <= 375, "nothing sticks out sideways on a phone"
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_each_start_button_opens_its_quiz(browser, site_url, page, lang):
+    home = site_url + ("en/" if lang == "en" else "")
+    page.goto(home)
+    buttons = page.locator("#quizze .card a.button")
+    count = buttons.count()
+    assert count == len(load_rulebook(ROOT / "content" / "rules").quizzes)
+    for index in range(count):
+        page.goto(home)
+        button = page.locator("#quizze .card a.button").nth(index)
+        title = page.locator("#quizze .card h3").nth(index).inner_text()
+        assert title in button.evaluate("a => a.textContent"), "the button names its quiz to a screen reader"
+        button.click()
+        page.wait_for_load_state()
+        assert page.locator("main h1").inner_text() == title
+        assert page.locator("[data-kf-quiz]").count() == 1
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_the_404_page_leads_to_the_flagship_quiz(browser, site_url, page, lang):
+    page.goto(site_url + ("en/" if lang == "en" else "") + "404.html")
+    page.locator("main a[data-flagship]").click()
+    page.wait_for_url(site_url + ("en/" if lang == "en" else "") + "quiz/kundenfit/")
+    assert page.locator("[data-kf-quiz=kundenfit]").count() == 1
+
+
+@pytest.fixture(scope="module")
+def coached_url(tmp_path_factory):
+    """The site with the coach's testimonials, photo and e-mail, served on its own port."""
+    port = free_port()
+    folder = tmp_path_factory.mktemp("coached")
+    result = build_coached_site(folder, f"http://127.0.0.1:{port}")
+    assert result.returncode == 0, result.stderr
+    server = StaticServer(folder / "output", port)
+    yield f"http://127.0.0.1:{port}/"
+    server.stop()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_the_filled_landing_page_passes_axe_in_both_schemes(browser, coached_url, scheme, lang):
+    from axe_playwright_python.sync_playwright import Axe
+
+    context = browser.new_context(viewport={"width": 375, "height": 812}, color_scheme=scheme)
+    page = context.new_page()
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto(coached_url + ("en/" if lang == "en" else ""), wait_until="load")
+    quotes = page.locator(".testimonials blockquote")
+    photo = page.locator(".coach img")
+    assert quotes.count() == 1 and quotes.first.is_visible()
+    assert photo.evaluate("img => img.complete && img.naturalWidth") == 192
+    violations = Axe().run(page).response["violations"]
+    context.close()
+    assert [f"{v['id']}: {[n['target'] for n in v['nodes']][:3]}" for v in violations] == []
+    assert all(url.startswith(coached_url) for url in requests), "no request to another host"

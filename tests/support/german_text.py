@@ -8,13 +8,19 @@ from babel.messages.pofile import read_po
 
 from tests.support.build import ROOT
 
+# The site's catalogs and the plugin's own (its UI strings reach the theme's pages too).
+CATALOGS = [
+    *sorted((ROOT / "translations").glob("en/LC_MESSAGES/*.po")),
+    ROOT / "plugins/kundenfit/pelican/plugins/kundenfit/locale/en/LC_MESSAGES/kundenfit.po",
+]
+
 PLACEHOLDER = re.compile(r"%\(\w+\)s|\{\w+\}|%s")
 
 
 def german_fragments() -> set[str]:
     """Literal pieces of every German msgid whose English differs (or is missing), long enough to tell."""
     fragments = set()
-    for po in (ROOT / "translations").glob("en/LC_MESSAGES/*.po"):
+    for po in CATALOGS:
         with po.open("rb") as handle:
             catalog = read_po(handle)
         for message in catalog:

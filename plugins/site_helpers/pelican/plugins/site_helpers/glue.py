@@ -13,12 +13,13 @@ from pelican.plugins.kundenfit.generator import TEMPLATES_DIR as KUNDENFIT_TEMPL
 from pelican.plugins.kundenfit.languages import sites
 from pelican.plugins.kundenfit.problems import stop_build
 
-from . import filters, legal
+from . import coach_photo, filters, legal, testimonials
 from .addresses import bad_urls
 from .catalogs import compile_catalogs
 from .counterparts import missing_counterparts
 from .feeds import TextTitleWriter
 from .fingerprint import site_css, write_site_css
+from .landing import result_preview, what_you_learn
 from .publish_check import content_problems, lead_path_problems, publish_problems
 from .settings_check import settings_problems
 from .sitemap import SitemapGenerator
@@ -130,6 +131,42 @@ def write_fingerprinted_css(generators):
     write_site_css(settings["THEME"], settings.get("THEME_STATIC_PATHS"), target, brand_css(settings))
 
 
+def name_coach_photo(pelican):
+    """SITE_COACH_PHOTO: the small copy of the brand's photo the landing page shows (or None)."""
+    source = brand.brand_from_settings(pelican.settings).photo
+    size = coach_photo.SIZE // 2
+    pelican.settings["SITE_COACH_PHOTO"] = (
+        {"path": coach_photo.photo_name(source), "width": size, "height": size} if source else None
+    )
+
+
+def write_coach_photo(generators):
+    """Write the small photo beside the theme's files, before any page links it."""
+    settings = generators[0].settings
+    source = brand.brand_from_settings(settings).photo
+    if source is not None:
+        target = Path(generators[0].output_path) / settings.get("THEME_STATIC_DIR", "theme")
+        coach_photo.write_photo(source, target)
+
+
+def landing_context(generators):
+    """What the landing page shows besides its text: testimonials (SITE_TESTIMONIALS), the
+    possible results of each quiz and a preview of the flagship's result card."""
+    settings, context = generators[0].settings, generators[0].context
+    path = testimonials.path_from_settings(settings)
+    languages = list(sites.languages(settings))
+    entries, problems = testimonials.read_testimonials(path, languages, sites.main_lang(settings))
+    if problems:
+        stop_build(problems)
+    context["site_testimonials"] = [entry for entry in entries if entry["lang"] == sites.lang(settings)]
+    rulebook = next((g.rulebook for g in generators if getattr(g, "rulebook", None) is not None), None)
+    quizzes = context.get("kundenfit_quizzes") or []
+    context["site_outcomes"] = what_you_learn(rulebook) if rulebook else {}
+    context["site_result_preview"] = (
+        result_preview(rulebook, quizzes[0]["id"]) if rulebook and quizzes else None
+    )
+
+
 def write_legal_page(content):
     """Give a page with `Legal: impressum|datenschutz` its text, made from the settings."""
     kind = str(content.metadata.get("legal", "")).strip().lower()
@@ -173,6 +210,9 @@ def register():
     signals.initialized.connect(name_site_css)
     signals.all_generators_finalized.connect(stop_on_bad_addresses)
     signals.all_generators_finalized.connect(write_fingerprinted_css)
+    signals.initialized.connect(name_coach_photo)
+    signals.all_generators_finalized.connect(write_coach_photo)
+    signals.all_generators_finalized.connect(landing_context)
     signals.generator_init.connect(add_filters)
     signals.content_object_init.connect(measure_reading_time)
     signals.content_object_init.connect(write_legal_page)
