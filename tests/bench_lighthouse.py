@@ -86,9 +86,7 @@ def main() -> None:
                     fonts += [i["transferSize"] for i in items if i.get("resourceType") == "Font"]
                 figures = ", ".join(f"{c} {statistics.median(scores[c]):.0f}" for c in CATEGORIES)
                 spread = f"{min(scores['performance'])}–{max(scores['performance'])}"
-                timing = ", ".join(
-                    f"{label} {statistics.median(metrics[m]):{unit}}" for m, (label, unit) in METRICS.items()
-                )
+                timing = ", ".join(text.format(statistics.median(metrics[m])) for m, text in METRICS.items())
                 print(
                     f"Lighthouse {report['lighthouseVersion']} mobile, /{path} (median of {RUNS}): {figures} "
                     f"(performance {spread}: {timing}); transferred {max(transfers) / 1024:.1f} KiB gzip, "
