@@ -28,7 +28,8 @@ _SHIFTS = """
 window.__shifts = [];
 new PerformanceObserver((list) => {
   for (const entry of list.getEntries()) {
-    window.__shifts.push(entry.sources.map((s) => (s.node && s.node.id) || String(s.node && s.node.nodeName)));
+    const moved = entry.sources.map((s) => (s.node && s.node.id) || String(s.node && s.node.nodeName));
+    window.__shifts.push(moved);
   }
 }).observe({type: 'layout-shift', buffered: true});
 """
