@@ -74,6 +74,11 @@ def test_every_surface_serves_the_second_brand_and_nothing_of_the_first(branded,
         assert default not in css, f"{name}: the shipped brand's {default} is still declared"
     font_url = re.search(r'src:url\("([^"]+)"\)', css).group(1)
     assert font_url.endswith(".woff2") and "://" not in font_url  # served by the site itself
+    if name in ("landing", "quiz", "english quiz"):  # the theme's pages ask for it at once
+        soup = BeautifulSoup((branded / PAGES[name]).read_text(encoding="utf-8"), "html.parser")
+        preload = soup.select_one('link[rel="preload"][as="font"]')
+        assert preload is not None and preload.has_attr("crossorigin")
+        assert resolve(branded, preload["href"], SITEURL).name == Path(font_url).name
 
 
 def test_the_font_is_a_latin_subset_in_woff2(branded):

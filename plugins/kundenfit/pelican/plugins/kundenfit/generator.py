@@ -160,7 +160,7 @@ class KundenfitGenerator(Generator):
         `{{ SITEURL }}/{{ THEME_STATIC_DIR }}/{{ kundenfit_brand.logo }}` works in every language."""
         theme_dir = sites.main_theme_static_dir(self.settings)
         files = {}
-        for kind in ("logo", "photo", "icon"):
+        for kind in ("logo", "photo", "icon", "font"):
             name = self.brand.file_name(kind)
             where = f"{self.options['KUNDENFIT_ASSETS_DIR']}/{FILES_DIR}/{name}"
             files[kind] = posixpath.relpath(where, theme_dir) if name else None
