@@ -60,7 +60,14 @@ def test_a_build_killed_at_20_random_moments_leaves_a_complete_site(site):
 def test_a_second_build_waits_for_the_first(site):
     output = site / "output"
     first = subprocess.Popen(build_command(site, output), cwd=site, stderr=subprocess.PIPE, text=True)
-    time.sleep(0.5)
+    # The second build starts once the first holds the lock (its file appears as it is taken), not
+    # after a fixed pause: on a loaded machine the first may still be starting Python after 0.5 s.
+    lock = output.parent / f".{output.name}.lock"
+    for _ in range(600):
+        if lock.exists() or first.poll() is not None:
+            break
+        time.sleep(0.05)
+    time.sleep(0.2)
     second = run_build(site, output)
     first_err = first.communicate(timeout=300)[1]
     assert first.returncode == 0, first_err
