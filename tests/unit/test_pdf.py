@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from pelican.plugins.kundenfit.errors import KundenfitError
 from pelican.plugins.kundenfit.outputs import pdf
-from pelican.plugins.kundenfit.outputs.pdf_build import SiteFetcher, build_checklist_pdfs
+from pelican.plugins.kundenfit.outputs.pdf_build import SiteFetcher, build_checklist_pdfs, pdfs_possible
 from pelican.plugins.kundenfit.render.assets import STATIC_DIR
 
 pypdf = pytest.importorskip("pypdf")
@@ -276,6 +276,51 @@ def test_builder_writes_pdfs_and_reuses_the_cache(weasyprint_ok, tmp_path, count
     next(cache.glob("*.pdf")).write_bytes(b"%PDF-broken")
     build_checklist_pdfs(site2, SITE, "de", checklists, cache, False, log)
     assert len(count_renders) == 4
+
+
+def test_whether_pdfs_are_possible_is_learnt_once_per_weasyprint_version(
+    weasyprint_ok, tmp_path, monkeypatch
+):
+    """Pages link PDFs only where WeasyPrint runs; once it ran, the PDF cache remembers the
+    version, and a build that finds every PDF in the cache does not import WeasyPrint."""
+    cache = tmp_path / "cache"
+    assert pdfs_possible(cache)
+    monkeypatch.setattr(pdf, "pdf_support", lambda: pytest.fail("asked WeasyPrint again"))
+    assert pdfs_possible(cache)
+    # Another WeasyPrint version is asked again, and here it cannot run: no PDF links.
+    monkeypatch.setattr(pdf, "installed_version", lambda: "999.0")
+    monkeypatch.setattr(pdf, "pdf_support", lambda: (False, "WeasyPrint findet pango nicht (Test)"))
+    assert not pdfs_possible(cache)
+    monkeypatch.setattr(pdf, "installed_version", lambda: None)
+    assert not pdfs_possible(tmp_path / "other-cache")
+
+
+def test_cached_pdfs_are_written_without_weasyprint_a_new_one_is_not(
+    weasyprint_ok, tmp_path, monkeypatch, caplog
+):
+    site, cache = tmp_path / "out", tmp_path / "cache"
+    checklists = make_site(site)
+    log = logging.getLogger("kundenfit.test")
+    assert pdfs_possible(cache)
+    first = build_checklist_pdfs(site, SITE, "de", checklists, cache, False, log)
+    made = (site / "checkliste/test/kundenfit-test-de.pdf").read_bytes()
+    # WeasyPrint's system libraries are gone: the cached PDF is still copied.
+    monkeypatch.setattr(pdf, "pdf_support", lambda: (False, "WeasyPrint findet pango nicht (Test)"))
+    site2 = tmp_path / "out2"
+    make_site(site2)
+    assert build_checklist_pdfs(site2, SITE, "de", checklists, cache, False, log) == first
+    assert (site2 / "checkliste/test/kundenfit-test-de.pdf").read_bytes() == made
+    # A changed page needs WeasyPrint: one warning, no PDF, and the next build asks again.
+    page = site2 / "checkliste/test/index.html"
+    page.write_text(page.read_text(encoding="utf-8").replace("Feedback", "Rückmeldung"), encoding="utf-8")
+    (site2 / "checkliste/test/kundenfit-test-de.pdf").unlink()
+    with caplog.at_level(logging.WARNING, logger="kundenfit.test"):
+        assert build_checklist_pdfs(site2, SITE, "de", checklists, cache, False, log) == []
+    assert [r.getMessage() for r in caplog.records] == [
+        "PDFs übersprungen: WeasyPrint findet pango nicht (Test)"
+    ]
+    assert not (site2 / "checkliste/test/kundenfit-test-de.pdf").exists()
+    assert not pdfs_possible(cache)
 
 
 def test_builder_without_cache_gives_the_same_bytes(weasyprint_ok, tmp_path):

@@ -25,14 +25,14 @@ from .languages.text_translations import as_text
 from .languages.translate import missing_rule_translations, rule_translations, translate_rulebook
 from .outputs.manifest import manifest_json
 from .outputs.oembed import write_oembed
-from .outputs.pdf import pdf_support
+from .outputs.pdf_build import pdfs_possible
 from .outputs.qr import qr_image
 from .outputs.share_image import write_share_image
 from .problems import stop_build
 from .render import views
 from .render.assets import CSS_NAME, JS_NAME, public_names, write_assets
 from .render.credits import source_index
-from .render.embeds import PLACEHOLDER, fill_views, metadata_ids, wrap_with_runtime
+from .render.embeds import PLACEHOLDER, PLACEHOLDER_START, fill_views, metadata_ids, wrap_with_runtime
 from .render.leads import lead_form, route_problems
 from .render.next_steps import NO_LEAD_PATH, has_lead_path, outcomes_without_next_step, site_next_step
 from .render.urls import Addresses
@@ -81,10 +81,14 @@ class KundenfitGenerator(Generator):
     def is_main_site(self) -> bool:
         return sites.is_main_site(self.settings)
 
-    @property
+    @cached_property
     def with_pdf(self) -> bool:
         """Link PDFs only when this machine can make them (else no link to a missing file)."""
-        return pdf_support()[0]
+        return pdfs_possible(self.pdf_cache)
+
+    @property
+    def pdf_cache(self) -> Path:
+        return Path(self.settings.get("CACHE_PATH") or "cache") / "kundenfit-pdf"
 
     def rulebook_in(self, lang: str):
         """The rule book with its texts in `lang`, translated once per run and language."""
@@ -259,7 +263,10 @@ class KundenfitGenerator(Generator):
         """Fill the views into a page just written: each page holds its views only while it is
         written, so 500 articles with a quiz each cost no more memory than 500 without."""
         page = Path(path)
-        text = page.read_text(encoding="utf-8")
+        data = page.read_bytes()
+        if PLACEHOLDER_START not in data:  # most pages: no regular expression over the whole page
+            return
+        text = data.decode("utf-8")
         if not PLACEHOLDER.search(text):
             return
         save_as = page.relative_to(self.output_path).as_posix()
@@ -388,7 +395,7 @@ class KundenfitGenerator(Generator):
                     "siteurl": siteurl,
                     "lang": lang,
                     "checklists": checklists,
-                    "cache_dir": Path(self.settings.get("CACHE_PATH") or "cache") / "kundenfit-pdf",
+                    "cache_dir": self.pdf_cache,
                     "required": bool(self.options["KUNDENFIT_PDF_REQUIRED"]),
                     "font_family": self.brand.font_family,
                 }

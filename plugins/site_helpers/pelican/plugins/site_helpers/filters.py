@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from datetime import date, datetime
@@ -28,11 +29,17 @@ def babel_locale(lang: str, locale_setting=None, site_lang: str | None = None) -
     return _REGIONS.get(lang, lang)
 
 
+@functools.lru_cache(maxsize=4096)
+def _long_date(value: date, locale: str) -> str:
+    """Babel's long date, once per date and locale: each date is shown on several pages."""
+    return babel_format_date(value, format="long", locale=locale)
+
+
 def format_date(value: date | datetime, lang: str = "de") -> str:
     """Format a date the way readers of `lang` write it ("22. November 2026", "22 November 2026")."""
     if isinstance(value, datetime):
         value = value.date()
-    return babel_format_date(value, format="long", locale=_REGIONS.get(lang, lang))
+    return _long_date(value, _REGIONS.get(lang, lang))
 
 
 @pass_context
@@ -42,7 +49,7 @@ def format_date_filter(context, value: date | datetime, lang: str | None = None)
     locale = babel_locale(lang or site_lang or "de", context.get("LOCALE"), site_lang)
     if isinstance(value, datetime):
         value = value.date()
-    return babel_format_date(value, format="long", locale=locale)
+    return _long_date(value, locale)
 
 
 def reading_minutes(html: str) -> int:

@@ -1,7 +1,8 @@
 """Render an HTML page to a PDF with WeasyPrint: tagged, fonts embedded, byte-identical per input.
 
-WeasyPrint is optional. It is imported on first use and once per process; `pdf_support()` says
-whether it can be used here and, if not, why (the package or its system libraries missing).
+WeasyPrint is optional. It is imported on first use and once per process (it takes a second);
+`pdf_support()` says whether it can be used here and, if not, why (the package or its system
+libraries missing). `installed_version()` reads its version without importing it.
 Nothing here knows Pelican or the site: `pdf_build` decides what to render and where from.
 
 Reproducibility: the PDF carries no date (WeasyPrint writes one only when the page asks for it
@@ -13,6 +14,7 @@ same WeasyPrint and fonts give the same bytes.
 from __future__ import annotations
 
 import hashlib
+import importlib.metadata
 import logging
 from collections.abc import Callable
 from contextlib import contextmanager
@@ -91,12 +93,22 @@ def pdf_support() -> tuple[bool, str]:
     return _support
 
 
+def installed_version() -> str | None:
+    """WeasyPrint's version from its package metadata, or None when it is not installed."""
+    try:
+        return importlib.metadata.version("weasyprint")
+    except importlib.metadata.PackageNotFoundError:
+        return None
+
+
 def engine_version(family: str | None = None) -> str:
-    """The version string that goes into cache keys: WeasyPrint's and this module's."""
-    ok, reason = pdf_support()
-    if not ok:
+    """The version string that goes into cache keys: WeasyPrint's and this module's (known
+    without importing WeasyPrint, so that a PDF found in the cache costs no import)."""
+    version = installed_version()
+    if version is None:
         return ""
-    return f"{reason}; kundenfit.pdf {RENDER_REVISION}; {PDF_VARIANT}; {font_css(family)}; {FIT_STEPS}"
+    kundenfit = f"kundenfit.pdf {RENDER_REVISION}; {PDF_VARIANT}; {font_css(family)}; {FIT_STEPS}"
+    return f"WeasyPrint {version}; {kundenfit}"
 
 
 def _require():

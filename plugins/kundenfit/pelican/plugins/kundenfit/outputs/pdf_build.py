@@ -253,6 +253,37 @@ def _warn_about(job: dict, outcome: dict, log, warned: set[str]) -> None:
         _warn_once(log, f"{what}: {pages} Seiten statt einer A4-Seite – {advice}.", warned)
 
 
+# In the PDF cache: the WeasyPrint version that worked on this machine.
+WORKS_NOTE = "weasyprint-works"
+
+
+def pdfs_possible(cache_dir: Path) -> bool:
+    """Whether this machine makes PDFs, so that the pages may link them.
+
+    Knowing it means importing WeasyPrint (a second), which a build that takes every PDF from
+    the cache does not otherwise need. So once it worked, a note in the PDF cache names the
+    version, and later builds with that version trust it. Should it fail later after all, the
+    build says so (`build_checklist_pdfs`) and removes the note.
+    """
+    version = pdf_engine.installed_version()
+    if version is None:
+        return False
+    note = Path(cache_dir) / WORKS_NOTE
+    try:
+        if note.read_text(encoding="utf-8") == version:
+            return True
+    except OSError:
+        pass
+    ok, _ = pdf_engine.pdf_support()
+    if ok:
+        try:
+            note.parent.mkdir(parents=True, exist_ok=True)
+            _write_atomic(note, version.encode("utf-8"))
+        except OSError:
+            pass  # no note: the next build imports WeasyPrint to know
+    return ok
+
+
 def build_checklist_pdfs(
     output_path: Path,
     siteurl: str,
@@ -275,20 +306,30 @@ def build_checklist_pdfs(
     `font_family`: the brand's font, which the PDF uses before its fallback (pdf.font_css).
     """
     warned = set() if warned is None else warned
-    ok, reason = pdf_engine.pdf_support()
-    if not ok:
+    output_path, cache_dir = Path(output_path), Path(cache_dir)
+
+    def cannot_render() -> bool:
+        """Import WeasyPrint; when it cannot run here, warn (stop when required) and say so."""
+        ok, reason = pdf_engine.pdf_support()
+        if ok:
+            return False
+        (cache_dir / WORKS_NOTE).unlink(missing_ok=True)
         message = f"PDFs übersprungen: {reason}"
         if required:
             raise KundenfitError(f"{message} – KUNDENFIT_PDF_REQUIRED verlangt die PDFs.")
         _warn_once(log, message, warned)
+        return True
+
+    if pdf_engine.installed_version() is None and cannot_render():
         return []
-    output_path, cache_dir = Path(output_path), Path(cache_dir)
     started = time.perf_counter()
     jobs = [_job(item, output_path, siteurl, lang, cache_dir, font_family) for item in checklists]
     rendered = 0
     for job in jobs:
         outcome = _from_cache(job)
         if outcome is None:
+            if cannot_render():  # WeasyPrint is imported only here, for a PDF not in the cache
+                return []
             outcome = render_job(job)
             rendered += 1
         _warn_about(job, outcome, log, warned)

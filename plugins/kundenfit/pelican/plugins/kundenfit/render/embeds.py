@@ -24,6 +24,8 @@ PLACEHOLDER = re.compile(
     r'(?: data-kf-problem="(?P<problem>[^"]*)")?'
     r"></div>"
 )
+# How every placeholder starts: a page without it needs no closer look.
+PLACEHOLDER_START = b'<div class="kf-embed"'
 # A directive written in a reST file is shown as text there; reST has no such directive.
 _TEXT_DIRECTIVE = re.compile(r"\{%\s*(?:quiz|checklist)\b")
 KINDS = {"quiz": "Quiz", "checklist": "Checkliste"}
