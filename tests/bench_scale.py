@@ -85,7 +85,7 @@ def generate(site: Path, articles: int, views: int) -> None:
     (plain / "content").mkdir(parents=True)
     shutil.copytree(site / "content" / "articles", plain / "content" / "articles")
     (plain / "pelicanconf.py").write_text(PLAIN_CONF, encoding="utf-8")
-    # The same, parsing Markdown with this site's MARKDOWN settings (smarty, toc, …): what
+    # The same, parsing Markdown with this site's MARKDOWN settings (toc, attr_list, …): what
     # Pelican alone costs for the site's Markdown, without the plugins and the second language.
     settings: dict = {"__file__": str(ROOT / "pelican.conf.py")}
     exec((ROOT / "pelican.conf.py").read_text(encoding="utf-8"), settings)

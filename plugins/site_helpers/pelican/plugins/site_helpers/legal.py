@@ -103,11 +103,13 @@ def _as_date(value) -> date | None:
 
 
 @functools.lru_cache(maxsize=16)
-def _environment(localedir: str | None, domain: str, lang: str) -> Environment:
+def _environment(localedir: str | None, domain: str, lang: str, bytecode_cache=None) -> Environment:
     """One environment per catalog and language, so each template is compiled once per process
-    (every language run reads both languages' legal pages; Jinja notices an edited template)."""
+    (every language run reads both languages' legal pages; Jinja notices an edited template).
+    With the site's Jinja bytecode cache (JINJA_ENVIRONMENT), the languages share one compilation."""
     env = Environment(
         loader=FileSystemLoader(str(TEMPLATES)),
+        bytecode_cache=bytecode_cache,
         autoescape=select_autoescape(default=True),
         extensions=[TextTranslations],  # translations are text, never markup
         trim_blocks=True,
@@ -121,7 +123,10 @@ def _environment(localedir: str | None, domain: str, lang: str) -> Environment:
 def render_legal(kind: str, settings: dict, lang: str, locale: str | None = None) -> str:
     """The HTML body of the Impressum or Datenschutz page in `lang`, from the settings."""
     env = _environment(
-        settings.get("I18N_GETTEXT_LOCALEDIR"), settings.get("I18N_GETTEXT_DOMAIN", "messages"), lang
+        settings.get("I18N_GETTEXT_LOCALEDIR"),
+        settings.get("I18N_GETTEXT_DOMAIN", "messages"),
+        lang,
+        (settings.get("JINJA_ENVIRONMENT") or {}).get("bytecode_cache"),
     )
     privacy = dict(settings.get("SITE_PRIVACY") or {})
     updated = _as_date(privacy.get("updated"))
