@@ -41,6 +41,8 @@ class _LineNotes(Preprocessor):
 
     def run(self, lines):
         self.notes.clear()
+        if not any("{%" in line for line in lines):  # most texts: nothing to note
+            return lines
         fence, in_list, after_blank = None, False, True
         for number, line in enumerate(lines, start=1):
             text = _QUOTE.sub("", line)
