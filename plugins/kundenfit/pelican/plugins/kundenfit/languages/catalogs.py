@@ -9,6 +9,7 @@ mistakes is never used.
 
 from __future__ import annotations
 
+import functools
 import gettext
 from io import BytesIO
 from pathlib import Path
@@ -52,14 +53,22 @@ def translations(localedir: Path, lang: str, domain: str) -> gettext.NullTransla
             with mo_path.open("rb") as handle:
                 return gettext.GNUTranslations(handle)
         if po_path.is_file():
-            catalog, found = read_catalog(po_path)
-            if found:
-                raise CatalogErrors(found)
-            buffer = BytesIO()
-            write_mo(buffer, catalog, use_fuzzy=False)
-            buffer.seek(0)
-            return gettext.GNUTranslations(buffer)
+            stat = po_path.stat()
+            return gettext.GNUTranslations(BytesIO(_compiled(str(po_path), stat.st_mtime_ns, stat.st_size)))
     return gettext.NullTranslations()
+
+
+@functools.lru_cache(maxsize=32)
+def _compiled(po_path: str, _mtime_ns: int, _size: int) -> bytes:
+    """The .po compiled in memory, once per version of the file: both language runs and the
+    theme ask for the same catalogs, and reading one strictly takes a page's worth of time.
+    A catalog with mistakes raises, and is read again next time."""
+    catalog, found = read_catalog(Path(po_path))
+    if found:
+        raise CatalogErrors(found)
+    buffer = BytesIO()
+    write_mo(buffer, catalog, use_fuzzy=False)
+    return buffer.getvalue()
 
 
 def plugin_ui_translations(lang: str) -> gettext.NullTranslations:
