@@ -15,10 +15,13 @@ The blockquote must stay, although it costs the column in one case: WordPress lo
 wp-embed.js only for an embed with that blockquote (wp_maybe_enqueue_oembed_host_js), and
 without it the frame gets no height and its links go nowhere (the sandbox forbids navigating
 the top page). An address typed into a paragraph becomes `<p><blockquote>…</blockquote><iframe>
-</p>`; a blockquote may not stand in a paragraph, so the browser closes the <p> before it and
-the iframe stands loose (inline) in the post, where themes centre only block children: flush
-left in Twenty Twenty-One and Twenty Twenty-Three. No markup WordPress keeps can change that;
-docs/embedding.md tells authors to paste the address on a line of its own (an embed block).
+</p>` (WP_Embed::autoembed replaces it inside the <p>); the parser closes the <p> before the
+blockquote and the iframe stands loose as an inline box, whose auto margins the theme's column
+rule cannot use: at the content area's edge (x = 0 in Twenty Twenty-One). WordPress's own post
+embeds land in exactly the same place (test_wordpress.py measures both). No markup WordPress
+keeps can change that: the width attribute sets only the width, and an iframe inside or before
+the blockquote makes WordPress drop the blockquote. docs/embedding.md tells authors to paste the
+address on a line of its own (an embed block).
 
 Static files, so WordPress's maxwidth/maxheight are not honoured: the iframe is 100 % wide.
 No Pelican import: the generator calls write_oembed() once per quiz and language.
