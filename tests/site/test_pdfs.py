@@ -7,6 +7,7 @@ Skips without WeasyPrint, unless KUNDENFIT_PDF_REQUIRED=1 (as in CI), where that
 from __future__ import annotations
 
 import os
+import shutil
 
 import pytest
 from bs4 import BeautifulSoup
@@ -85,3 +86,26 @@ def test_two_clean_builds_give_the_same_pdfs(site_dir, site_origin, tmp_path):
         first = pdf_file(site_dir, site_origin, lang, cid)
         second = other / first.relative_to(site_dir)
         assert second.read_bytes() == first.read_bytes(), f"{lang}/{cid} differs between builds"
+
+
+def test_a_build_with_every_pdf_cached_needs_no_weasyprint(site_dir, site_origin, tmp_path):
+    """Once the PDFs are in the cache, a build (here with the rest of the cache gone and
+    WeasyPrint unimportable) still links and writes the same PDFs in both languages."""
+    cache = tmp_path / "cache"
+    first = build_site(tmp_path / "first", site_origin, [f'CACHE_PATH="{cache}"'])
+    assert first.returncode == 0, first.stderr
+    for entry in cache.iterdir():
+        if entry.name != "kundenfit-pdf":
+            shutil.rmtree(entry)
+    blocked = tmp_path / "blocked" / "weasyprint"
+    blocked.mkdir(parents=True)
+    (blocked / "__init__.py").write_text('raise ImportError("blocked by the test")\n', encoding="utf-8")
+    second = tmp_path / "second"
+    result = build_site(
+        second, site_origin, [f'CACHE_PATH="{cache}"'], env={"PYTHONPATH": str(blocked.parent)}
+    )
+    assert result.returncode == 0, result.stderr
+    assert "PDFs übersprungen" not in result.stderr
+    for lang, cid in CASES:
+        made = pdf_file(second, site_origin, lang, cid)
+        assert made.read_bytes() == pdf_file(site_dir, site_origin, lang, cid).read_bytes(), f"{lang}/{cid}"

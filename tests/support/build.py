@@ -39,10 +39,11 @@ def pelican_command(
 
 
 def build_site(
-    output: Path, siteurl: str, overrides: list[str] | None = None, **kwargs
+    output: Path, siteurl: str, overrides: list[str] | None = None, env: dict | None = None, **kwargs
 ) -> subprocess.CompletedProcess:
-    """Run Pelican in a subprocess (as a user would) and return what it printed."""
-    env = {**os.environ, "COLUMNS": "200"}
+    """Run Pelican in a subprocess (as a user would) and return what it printed; `env` adds to
+    the environment."""
+    env = {**os.environ, "COLUMNS": "200", **(env or {})}
     return subprocess.run(
         pelican_command(output, siteurl, overrides, **kwargs),
         cwd=ROOT,

@@ -88,7 +88,8 @@ class KundenfitGenerator(Generator):
 
     @property
     def pdf_cache(self) -> Path:
-        return Path(self.settings.get("CACHE_PATH") or "cache") / "kundenfit-pdf"
+        """One PDF cache for all languages (the main site's run makes every PDF)."""
+        return sites.main_cache_path(self.settings) / "kundenfit-pdf"
 
     def rulebook_in(self, lang: str):
         """The rule book with its texts in `lang`, translated once per run and language."""

@@ -40,15 +40,16 @@ def is_main_site(settings: dict) -> bool:
 
 
 def remember_main_site(pelican) -> None:
-    """`initialized`: the main site notes its language and address in its settings."""
+    """`initialized`: the main site notes its language, address and cache in its settings."""
     settings = pelican.settings
     if is_main_site(settings):
-        settings[MAIN_SITE] = {"lang": lang(settings), "siteurl": settings.get("SITEURL", "")}
+        settings[MAIN_SITE] = _main_site(settings)
 
 
 def _main_site(settings: dict) -> dict:
     if is_main_site(settings):
-        return {"lang": lang(settings), "siteurl": settings.get("SITEURL", "")}
+        cache = settings.get("CACHE_PATH") or "cache"
+        return {"lang": lang(settings), "siteurl": settings.get("SITEURL", ""), "cache": cache}
     return settings[MAIN_SITE]
 
 
@@ -59,6 +60,11 @@ def main_lang(settings: dict) -> str:
 def main_siteurl(settings: dict) -> str:
     """The main site's SITEURL, also from inside a subsite (whose SITEURL ends in /<lang>)."""
     return _main_site(settings)["siteurl"]
+
+
+def main_cache_path(settings: dict) -> Path:
+    """The main site's CACHE_PATH (a subsite's is <main>/<lang>): caches every language shares."""
+    return Path(_main_site(settings)["cache"])
 
 
 def languages(settings: dict) -> dict[str, str]:
