@@ -154,7 +154,8 @@ screens: $(VENV)/.installed-test
 	$(BIN)/python -m tests.screens
 
 # Lighthouse (mobile) on the landing and a quiz page with the second brand's font, served with
-# gzip on 127.0.0.1: the four scores and the heaviest page's transfer (tests/bench_lighthouse.py).
+# gzip on 127.0.0.1: the four scores, each run's first frame and the heaviest page's transfer
+# (tests/bench_lighthouse.py).
 # Lighthouse comes from the npm registry, pinned by tests/lighthouse/package-lock.json.
 CHROME_PATH ?= /usr/bin/chromium
 lighthouse: $(VENV)/.installed-test tests/lighthouse/node_modules/.bin/lighthouse

@@ -5,15 +5,23 @@ Builds the site with the second brand of tests/support/brands.py (DejaVu Serif, 
 site itself), serves it gzip-compressed on 127.0.0.1 (no other host is involved) and runs the
 Lighthouse pinned in tests/lighthouse/ with Debian's Chromium (CHROME_PATH) RUNS times per page.
 Prints the median of each category score (0–100; performance also its range and the median
-LCP and TBT in ms and CLS, since the shared machine's load moves it) and what each page
+LCP, TBT, speed index in ms and CLS, since the shared machine's load moves it) and what each page
 transferred, as Lighthouse measured it, next to the heaviest page of the whole site on a first
 visit (tests/support/weight.py).
+
+It also prints when each run's browser showed the first frame, and how long after the load event.
+Headless Chromium here often holds that frame back one or two whole seconds while the page's main
+thread is idle (its compositor throttles the page's BeginFrames: GoogleChrome/lighthouse#17148).
+Lighthouse's speed index takes the observed paint ×1.4: held one second, SI ≈ 2 s (score 0.99);
+held two, SI ≈ 3.5 s, which costs the run 1–2 performance points no change to the page explains.
+`LIGHTHOUSE_REPORTS=<folder>` keeps each run's JSON report there.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -34,8 +42,12 @@ RUNS = int(os.environ.get("RUNS", "3"))
 METRICS = {
     "largest-contentful-paint": "LCP {:.0f} ms",
     "total-blocking-time": "TBT {:.0f} ms",
+    "speed-index": "SI {:.0f} ms",
     "cumulative-layout-shift": "CLS {:.3f}",
 }
+# A first frame this long after the load event (no script of ours runs then) was held back: unheld
+# runs here show it 0–300 ms after the load, held ones 0.7–1.1 s or 1.8–2.1 s after.
+HELD_FRAME_MS = 600
 
 
 def lighthouse(url: str, report: Path) -> dict:
@@ -55,7 +67,17 @@ def lighthouse(url: str, report: Path) -> dict:
         timeout=300,
         env={**os.environ, "CHROME_PATH": os.environ.get("CHROME_PATH", "/usr/bin/chromium")},
     )
+    if os.environ.get("LIGHTHOUSE_REPORTS"):
+        keep = Path(os.environ["LIGHTHOUSE_REPORTS"])
+        keep.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(report, keep / report.name)
     return json.loads(report.read_text(encoding="utf-8"))
+
+
+def first_frame(report: dict) -> tuple[float, float]:
+    """(observed first paint, observed load event) in ms after navigation, unthrottled."""
+    observed = report["audits"]["metrics"]["details"]["items"][0]
+    return observed["observedFirstPaint"], observed["observedLoad"]
 
 
 def main() -> None:
@@ -74,7 +96,7 @@ def main() -> None:
         try:
             for name, path in PAGES.items():
                 scores = {category: [] for category in CATEGORIES}
-                transfers, fonts, metrics = [], [], {m: [] for m in METRICS}
+                transfers, fonts, frames, metrics = [], [], [], {m: [] for m in METRICS}
                 for run in range(RUNS):
                     report = lighthouse(f"{siteurl}/{path}", Path(tmp) / f"{name}-{run}.json")
                     for category in CATEGORIES:
@@ -82,6 +104,7 @@ def main() -> None:
                     transfers.append(report["audits"]["total-byte-weight"]["numericValue"])
                     for metric in METRICS:
                         metrics[metric].append(report["audits"][metric]["numericValue"])
+                    frames.append(first_frame(report))
                     items = report["audits"]["network-requests"]["details"]["items"]
                     fonts += [i["transferSize"] for i in items if i.get("resourceType") == "Font"]
                 figures = ", ".join(f"{c} {statistics.median(scores[c]):.0f}" for c in CATEGORIES)
@@ -92,6 +115,10 @@ def main() -> None:
                     f"(performance {spread}: {timing}); transferred {max(transfers) / 1024:.1f} KiB gzip, "
                     f"font {max(fonts, default=0) / 1024:.1f} KiB of it"
                 )
+                held = sum(paint - load >= HELD_FRAME_MS for paint, load in frames)
+                shown = ", ".join(f"{paint:.0f}/{paint - load:+.0f}" for paint, load in frames)
+                note = f"; {held} of {RUNS} held {HELD_FRAME_MS} ms or more after the load" if held else ""
+                print(f"  first frame shown (observed, ms after start/after the load event): {shown}{note}")
         finally:
             server.stop()
         size, page = heaviest_page(site, siteurl)
