@@ -32,7 +32,7 @@ from .problems import stop_build
 from .render import views
 from .render.assets import CSS_NAME, JS_NAME, public_names, write_assets
 from .render.credits import source_index
-from .render.embeds import PLACEHOLDER, PLACEHOLDER_START, fill_views, metadata_ids, wrap_with_runtime
+from .render.embeds import PLACEHOLDER_START, fill_views, metadata_ids, wrap_with_runtime
 from .render.leads import lead_form, route_problems
 from .render.next_steps import NO_LEAD_PATH, has_lead_path, outcomes_without_next_step, site_next_step
 from .render.urls import Addresses
@@ -142,8 +142,8 @@ class KundenfitGenerator(Generator):
             self.settings[LEAD_WARNINGS_KEY] = self.lead_warnings()
         self.context["kundenfit_lead"] = self.lead  # the landing page's sign-up
         self.context["kundenfit_brand"] = self.theme_brand()
-        # How glue.fill_views_in_page reaches this run's generator from Pelican's write signal.
-        self.context[FILL_VIEWS_KEY] = self.fill_written_page
+        # How glue.ViewFillingTemplate reaches this run's generator from the context of each page.
+        self.context[FILL_VIEWS_KEY] = self.fill_page
         self.sources = source_index(self.context.get("articles") or (), self.addresses.siteurl)
         self.context["kundenfit_quizzes"] = self.listing("quiz", self.lang, self.addresses)
         self.context["kundenfit_checklists"] = self.listing("checklist", self.lang, self.addresses)
@@ -260,19 +260,13 @@ class KundenfitGenerator(Generator):
             for view_id in metadata_ids(content, kind)
         ]
 
-    def fill_written_page(self, path: str) -> None:
-        """Fill the views into a page just written: each page holds its views only while it is
-        written, so 500 articles with a quiz each cost no more memory than 500 without."""
-        page = Path(path)
-        data = page.read_bytes()
-        if PLACEHOLDER_START not in data:  # most pages: no regular expression over the whole page
-            return
-        text = data.decode("utf-8")
-        if not PLACEHOLDER.search(text):
-            return
-        save_as = page.relative_to(self.output_path).as_posix()
-        filled = fill_views(text, lambda kind, view_id: self.render_embed(kind, view_id, save_as))
-        page.write_text(filled, encoding="utf-8")
+    def fill_page(self, text: str, save_as: str) -> str:
+        """Fill the views into a page as Pelican writes it (glue.ViewFillingTemplate): each page
+        holds its views only while it is written, so 500 articles with a quiz each cost no more
+        memory than 500 without, and no page is read back from disk."""
+        if PLACEHOLDER_START not in text:  # most pages: no regular expression over the whole page
+            return text
+        return fill_views(text, lambda kind, view_id: self.render_embed(kind, view_id, save_as))
 
     def generate_output(self, writer):
         self.install_ui_translations()  # the i18n plugin may have replaced ours meanwhile

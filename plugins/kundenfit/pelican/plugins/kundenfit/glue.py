@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
+import jinja2
 from pelican import signals
 from pelican.generators import PelicanTemplateNotFound
 from pelican.urlwrappers import Category
@@ -166,11 +167,26 @@ def embed_views(generators):
         ours.link_views(content)
 
 
-def fill_views_in_page(path, context):
-    """Fill the quizzes and checklists into a page Pelican has just written."""
-    fill = context.get(FILL_VIEWS_KEY)
-    if fill is not None:
-        fill(path)
+class ViewFillingTemplate(jinja2.Template):
+    """A page template that fills the quizzes and checklists into the page it renders.
+
+    Pelican renders each page with its context (`output_file` is where it goes); where the
+    context also holds this run's FILL_VIEWS_KEY, the views go into the page before Pelican
+    writes it, whatever writer the site uses.
+    """
+
+    def render(self, *args, **kwargs):
+        page = super().render(*args, **kwargs)
+        context = dict(*args, **kwargs)
+        fill = context.get(FILL_VIEWS_KEY)
+        if fill is None or "output_file" not in context:
+            return page
+        return fill(page, context["output_file"])
+
+
+def fill_views_in_pages(generator):
+    """`generator_init`: the generator's templates fill views (Jinja's `template_class`)."""
+    generator.env.template_class = ViewFillingTemplate
 
 
 def link_views_in_feed(context, feed):
@@ -239,7 +255,7 @@ def register():
     signals.get_generators.connect(get_generators)
     signals.readers_init.connect(content_errors.check_readers)
     signals.all_generators_finalized.connect(embed_views)
-    signals.content_written.connect(fill_views_in_page)
+    signals.generator_init.connect(fill_views_in_pages)
     signals.feed_generated.connect(link_views_in_feed)
     signals.all_generators_finalized.connect(queue_pdfs)
     signals.finalized.connect(build_pdfs)

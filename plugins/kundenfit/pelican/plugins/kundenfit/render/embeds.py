@@ -25,7 +25,7 @@ PLACEHOLDER = re.compile(
     r"></div>"
 )
 # How every placeholder starts: a page without it needs no closer look.
-PLACEHOLDER_START = b'<div class="kf-embed"'
+PLACEHOLDER_START = '<div class="kf-embed"'
 # A directive written in a reST file is shown as text there; reST has no such directive.
 _TEXT_DIRECTIVE = re.compile(r"\{%\s*(?:quiz|checklist)\b")
 KINDS = {"quiz": "Quiz", "checklist": "Checkliste"}
